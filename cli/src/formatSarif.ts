@@ -1,0 +1,101 @@
+/**
+ * SARIF 2.1.0 output, for code scanning in CI. The rules come from the diagnostic catalog, so every code the
+ * library can report is described even when no file reports it. Regions are 1-based; columns count UTF-16
+ * code units, as LSP positions do.
+ */
+import { relative, resolve, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Artifact, Log, ReportingDescriptor, Result } from 'sarif';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import { CATALOG, type DiagnosticCode } from '../../server/src/service';
+import type { Formatter } from './formatter';
+import { helpUri, INFORMATION_URI, TOOL_NAME, TOOL_VERSION } from './toolInfo';
+
+export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+/** Artifact URIs are relative to this base, which stands for the directory the CLI ran in. */
+export const SOURCE_ROOT = '%SRCROOT%';
+
+const CODES = Object.keys(CATALOG) as DiagnosticCode[];
+
+/** SARIF has no "hint": both information and hints are notes. */
+function sarifLevel(severity: DiagnosticSeverity | undefined): Result.level {
+  switch (severity ?? DiagnosticSeverity.Error) {
+    case DiagnosticSeverity.Error:
+      return 'error';
+    case DiagnosticSeverity.Warning:
+      return 'warning';
+    default:
+      return 'note';
+  }
+}
+
+export function sarifRules(): ReportingDescriptor[] {
+  return CODES.map((code) => ({
+    id: code,
+    shortDescription: { text: CATALOG[code].title },
+    helpUri: helpUri(code),
+    defaultConfiguration: { level: sarifLevel(CATALOG[code].severity) },
+  }));
+}
+
+/** A path as a relative URI reference: forward slashes, each segment percent-encoded. */
+export function artifactUri(path: string, cwd: string): string {
+  return relative(cwd, resolve(cwd, path)).split(sep).map(encodeURIComponent).join('/');
+}
+
+function sarifResult(diagnostic: Diagnostic, uri: string, artifactIndex: number, column: string | null): Result {
+  const code = String(diagnostic.code);
+  const { start, end } = diagnostic.range;
+  const ruleIndex = CODES.indexOf(code as DiagnosticCode);
+  return {
+    ruleId: code,
+    ...(ruleIndex >= 0 ? { ruleIndex } : {}),
+    level: sarifLevel(diagnostic.severity),
+    message: { text: diagnostic.message },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: { uri, uriBaseId: SOURCE_ROOT, index: artifactIndex },
+          region: {
+            startLine: start.line + 1,
+            startColumn: start.character + 1,
+            endLine: end.line + 1,
+            endColumn: end.character + 1,
+          },
+        },
+      },
+    ],
+    ...(column !== null ? { properties: { column } } : {}),
+  };
+}
+
+export function createSarifFormatter(cwd: string): Formatter {
+  const artifacts: Artifact[] = [];
+  const results: Result[] = [];
+  const log: Log = {
+    $schema: SARIF_SCHEMA,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: { name: TOOL_NAME, version: TOOL_VERSION, informationUri: INFORMATION_URI, rules: sarifRules() },
+        },
+        originalUriBaseIds: { [SOURCE_ROOT]: { uri: pathToFileURL(cwd).href.replace(/\/?$/, '/') } },
+        columnKind: 'utf16CodeUnits',
+        artifacts,
+        results,
+      },
+    ],
+  };
+  return {
+    fileChecked(file) {
+      const uri = artifactUri(file.path, cwd);
+      const index = artifacts.push({ location: { uri, uriBaseId: SOURCE_ROOT } }) - 1;
+      for (const { diagnostic, column } of file.diagnostics) results.push(sarifResult(diagnostic, uri, index, column));
+      return '';
+    },
+    finish() {
+      return `${JSON.stringify(log, null, 2)}\n`;
+    },
+  };
+}

@@ -1,0 +1,27 @@
+/**
+ * The `subscriber-csv` command: process setup only. Everything else is in `run.ts`.
+ */
+import { EXIT_USAGE } from './errors';
+import { run } from './run';
+import { TOOL_NAME } from './toolInfo';
+
+// Output piped into `head` closes early; that is not a failure of the check.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
+run(process.argv.slice(2), {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  cwd: process.cwd(),
+}).then(
+  (code) => {
+    // exitCode rather than exit(): let stdout drain when it is a pipe.
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(`${TOOL_NAME}: internal error: ${error instanceof Error ? (error.stack ?? error.message) : error}`);
+    process.exitCode = EXIT_USAGE;
+  },
+);

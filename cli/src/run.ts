@@ -1,0 +1,78 @@
+/**
+ * The command runner: parses the command line, checks each file in turn and writes the output.
+ * It touches the process only through `CliIo`, so it can run in tests and in other hosts.
+ *
+ * Files are read and checked one at a time and handed to the formatter before the next is read, which keeps
+ * memory bounded by the largest file and lets text output appear as it goes.
+ */
+import { getLanguageService, type ServiceSettings } from '../../server/src/service';
+import { parseCommandLine, USAGE, type CheckOptions, type Command } from './args';
+import { checkText } from './checkFile';
+import { EXIT_CLEAN, EXIT_PROBLEMS, EXIT_USAGE, FileError, UsageError } from './errors';
+import { createFormatter } from './formatter';
+import { readTextFile } from './readFile';
+import { buildSettings } from './settings';
+import { severityName } from './severity';
+import { TOOL_NAME, TOOL_VERSION } from './toolInfo';
+
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** The directory relative paths are resolved against. */
+  cwd: string;
+}
+
+export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  let command: Command;
+  try {
+    command = parseCommandLine(argv);
+  } catch (error) {
+    return usageFailure(error, io);
+  }
+  switch (command.kind) {
+    case 'help':
+      io.stdout(USAGE);
+      return EXIT_CLEAN;
+    case 'version':
+      io.stdout(`${TOOL_VERSION}\n`);
+      return EXIT_CLEAN;
+    case 'check':
+      return check(command.options, io);
+  }
+}
+
+async function check(options: CheckOptions, io: CliIo): Promise<number> {
+  let settings: ServiceSettings;
+  try {
+    settings = await buildSettings(options, io.cwd);
+  } catch (error) {
+    return usageFailure(error, io);
+  }
+  const service = getLanguageService();
+  const formatter = createFormatter(options.format, io.cwd);
+  let foundErrors = false;
+  let unreadable = false;
+  for (const path of options.files) {
+    let text: string;
+    try {
+      text = await readTextFile(path, io.cwd);
+    } catch (error) {
+      if (!(error instanceof FileError)) throw error;
+      io.stderr(`${TOOL_NAME}: ${error.message}\n`);
+      unreadable = true;
+      continue;
+    }
+    const file = checkText(service, path, io.cwd, text, settings);
+    foundErrors ||= file.diagnostics.some(({ diagnostic }) => severityName(diagnostic) === 'error');
+    io.stdout(formatter.fileChecked(file));
+  }
+  io.stdout(formatter.finish());
+  if (unreadable) return EXIT_USAGE;
+  return foundErrors ? EXIT_PROBLEMS : EXIT_CLEAN;
+}
+
+function usageFailure(error: unknown, io: CliIo): number {
+  if (!(error instanceof UsageError)) throw error;
+  io.stderr(`${TOOL_NAME}: ${error.message}\nRun "${TOOL_NAME} --help" for usage.\n`);
+  return EXIT_USAGE;
+}

@@ -1,0 +1,64 @@
+// Bundles the extension client, the language server and the CLI into dist/.
+// Type checking is separate (`npm run typecheck`): esbuild only strips types.
+const esbuild = require('esbuild');
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+/** Prints errors in the `file:line:col: error: message` form the $esbuild-watch problem matcher reads. */
+const problemMatcherPlugin = {
+  name: 'problem-matcher',
+  setup(build) {
+    build.onStart(() => {
+      if (watch) console.log('[watch] build started');
+    });
+    build.onEnd((result) => {
+      for (const { text, location } of result.errors) {
+        console.error(`✘ [ERROR] ${text}`);
+        if (location) console.error(`    ${location.file}:${location.line}:${location.column}:`);
+      }
+      if (watch) console.log('[watch] build finished');
+    });
+  },
+};
+
+/** One entry a bundle: what runs in the extension host, in the server process, and on the command line. */
+const entries = [
+  { in: 'client/src/extension.ts', out: 'client', external: ['vscode'] },
+  { in: 'server/src/main.ts', out: 'server', external: [] },
+  { in: 'cli/src/main.ts', out: 'cli', external: [] },
+];
+
+async function main() {
+  const contexts = await Promise.all(
+    entries.map((entry) =>
+      esbuild.context({
+        entryPoints: { [entry.out]: entry.in },
+        bundle: true,
+        format: 'cjs',
+        platform: 'node',
+        target: 'node20',
+        outdir: 'dist',
+        external: entry.external,
+        minify: production,
+        sourcemap: !production,
+        sourcesContent: false,
+        logLevel: 'silent',
+        plugins: [problemMatcherPlugin],
+      }),
+    ),
+  );
+  if (watch) {
+    await Promise.all(contexts.map((ctx) => ctx.watch()));
+    return;
+  }
+  const results = await Promise.allSettled(contexts.map((ctx) => ctx.rebuild()));
+  await Promise.all(contexts.map((ctx) => ctx.dispose()));
+  const failed = results.filter((r) => r.status === 'rejected');
+  if (failed.length > 0) process.exit(1);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

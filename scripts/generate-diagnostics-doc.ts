@@ -1,0 +1,68 @@
+/**
+ * Writes docs/diagnostics.md from the diagnostic catalog: one anchored section per code, so that each
+ * diagnostic's `codeDescription` link lands on its entry. Run with `npm run docs:diagnostics`; a unit test
+ * fails when the committed file differs from what this renders.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { CATALOG, DIAGNOSTIC_SOURCE, type DiagnosticCode } from '../server/src/service/diagnosticCatalog';
+
+export const DIAGNOSTICS_DOC_PATH = path.join(__dirname, '..', 'docs', 'diagnostics.md');
+
+export const SEVERITY_NAMES: Readonly<Record<DiagnosticSeverity, string>> = {
+  [DiagnosticSeverity.Error]: 'Error',
+  [DiagnosticSeverity.Warning]: 'Warning',
+  [DiagnosticSeverity.Information]: 'Information',
+  [DiagnosticSeverity.Hint]: 'Hint',
+};
+
+const INTRO = [
+  '# Diagnostics',
+  '',
+  '<!-- Generated from server/src/service/diagnosticCatalog.ts by `npm run docs:diagnostics`. Do not edit by hand. -->',
+  '',
+  `Every problem the subscriber CSV checker reports has a stable code (shown with the source \`${DIAGNOSTIC_SOURCE}\`)`,
+  'and links to its section below. The rules follow the vendor\'s "Import Users" page for OfficeSuite UC; where',
+  'that page is silent or loose, "Our choice" says what we chose and why.',
+  '',
+  '- **Error**: the import refuses the row or file, or would silently lose or misread data.',
+  '- **Warning**: probably a mistake, but the import may accept it.',
+  '- **Information** and **Hint**: how the import will treat the row; nothing to fix.',
+  '',
+];
+
+/** A table cell or inline text: line breaks shown as `\n`, so an example stays on one line. */
+function inline(text: string): string {
+  return text.replace(/\r?\n/g, '\\n');
+}
+
+/** Inline code that survives backticks in the text. */
+function code(text: string): string {
+  const fence = text.includes('`') ? '``' : '`';
+  return `${fence}${inline(text)}${fence}`;
+}
+
+export function renderDiagnosticsDoc(): string {
+  const lines = [...INTRO];
+  const codes = Object.keys(CATALOG) as DiagnosticCode[];
+  lines.push('| Code | Severity | Title |', '| --- | --- | --- |');
+  for (const name of codes) {
+    const entry = CATALOG[name];
+    lines.push(`| [${name}](#${name}) | ${SEVERITY_NAMES[entry.severity]} | ${entry.title.replace(/\|/g, '\\|')} |`);
+  }
+  lines.push('');
+  for (const name of codes) {
+    const entry: { severity: DiagnosticSeverity; title: string; example: string; choice?: string } = CATALOG[name];
+    lines.push(`## ${name}`, '', `**Severity:** ${SEVERITY_NAMES[entry.severity]}`, '', entry.title, '');
+    lines.push(`**Example:** ${code(entry.example)}`, '');
+    if (entry.choice) lines.push(`**Our choice:** ${entry.choice}`, '');
+  }
+  return lines.join('\n');
+}
+
+if (require.main === module) {
+  fs.mkdirSync(path.dirname(DIAGNOSTICS_DOC_PATH), { recursive: true });
+  fs.writeFileSync(DIAGNOSTICS_DOC_PATH, renderDiagnosticsDoc());
+  console.log(`Wrote ${path.relative(process.cwd(), DIAGNOSTICS_DOC_PATH)}`);
+}

@@ -1,0 +1,215 @@
+/**
+ * Every diagnostic the rules can report: a stable code, its severity, and what it is about.
+ * `docs/diagnostics.md` is generated from this table (`npm run docs:diagnostics`) and a test keeps them equal.
+ * Where the vendor's page is silent, `choice` says what we chose and why.
+ */
+import { DiagnosticSeverity as Severity } from 'vscode-languageserver-types';
+
+export interface CatalogEntry {
+  severity: Severity;
+  /** What the rule checks, one line. */
+  title: string;
+  /** A small input that triggers it. */
+  example: string;
+  /** Why we picked this severity or reading where the import page does not say. */
+  choice?: string;
+}
+
+export const DIAGNOSTIC_SOURCE = 'subscriber-csv';
+export const CATALOG_URL = 'https://github.com/officesuite-tools/subscriber-csv/blob/main/docs/diagnostics.md';
+
+export const CATALOG = {
+  // --- The file and its header -------------------------------------------------------------------------
+  'empty-file': {
+    severity: Severity.Error,
+    title: 'The file is empty; the import needs at least the header row.',
+    example: '(an empty file)',
+  },
+  'missing-header': {
+    severity: Severity.Error,
+    title: 'The first row names no known column, so the header row is missing.',
+    example: 'User,Ann,Lee,...',
+  },
+  'unterminated-quote': {
+    severity: Severity.Error,
+    title: 'A quoted cell is never closed, so the rest of the file reads as one cell.',
+    example: 'User,"Lee',
+  },
+  'blank-column-name': {
+    severity: Severity.Error,
+    title: 'A header cell is empty.',
+    example: 'Type,,LastName',
+    choice: 'The page is silent. Values under a nameless column cannot be mapped to anything, so it is an error.',
+  },
+  'duplicate-column': {
+    severity: Severity.Error,
+    title: 'The same column appears twice in the header (names are compared ignoring case).',
+    example: 'Type,LastName,lastname',
+  },
+  'unknown-column': {
+    severity: Severity.Error,
+    title: 'A header names no column of the import; the nearest known name is suggested.',
+    example: 'Type,LastName,Extention',
+    choice:
+      'The page is silent on unknown columns. Their values would be lost without a word (often a misspelt column), so it is an error with a rename fix.',
+  },
+  'missing-column': {
+    severity: Severity.Error,
+    title: 'A mandatory column (Type, LastName) is missing from the header.',
+    example: 'FirstName,LastName',
+  },
+  'missing-email-column': {
+    severity: Severity.Error,
+    title: 'The tenant sends PIN notices by email, so the Email column is mandatory.',
+    example: 'Type,LastName (PIN notification = Email)',
+  },
+  // --- The shape of a row ---------------------------------------------------------------------------------
+  'too-many-fields': {
+    severity: Severity.Error,
+    title: 'A row has more cells than the header has columns.',
+    example: 'Type,LastName\nUser,Lee,extra',
+  },
+  'too-few-fields': {
+    severity: Severity.Warning,
+    title: 'A row has fewer cells than the header; the missing cells are read as empty.',
+    example: 'Type,LastName,Email\nUser,Lee',
+    choice:
+      'Spreadsheets often drop trailing empty cells. We read the missing cells as empty and still check the row (so a missing LastName is still an error), and warn so the gap is seen.',
+  },
+  'blank-row': {
+    severity: Severity.Warning,
+    title: 'A row is empty (or only commas).',
+    example: 'Type,LastName\n\nUser,Lee',
+    choice:
+      'The page is silent. An empty row could be read as a user with no Type and LastName, so we warn and offer to delete it.',
+  },
+  // --- One cell -----------------------------------------------------------------------------------------
+  'required-value': {
+    severity: Severity.Error,
+    title: 'A mandatory value (Type, LastName) is empty.',
+    example: 'Type,LastName\nUser,',
+  },
+  'invalid-choice': {
+    severity: Severity.Error,
+    title: 'The value is not one of the values the column allows.',
+    example: 'DirAccess: all',
+  },
+  'unlisted-choice': {
+    severity: Severity.Warning,
+    title: 'The value looks right but is not one the import page lists (Language other than en).',
+    example: 'Language: fr',
+    choice: 'The page documents only en. Other language codes may exist on a tenant, so they warn rather than fail.',
+  },
+  'value-case': {
+    severity: Severity.Error,
+    title: 'The value differs from an allowed value only in letter case.',
+    example: 'Privacy: Y',
+    choice:
+      'The page lists values in one case and says only that column names ignore case. A "Y" the import reads as "not y" would silently switch a feature off, so it is an error, fixed in one click.',
+  },
+  'extra-spaces': {
+    severity: Severity.Warning,
+    title: 'A value has spaces before or after it.',
+    example: 'Type: " User"',
+    choice:
+      'The page is silent. The value is checked as if trimmed; the import may keep the spaces, so it warns with a fix.',
+  },
+  'not-yes-no': {
+    severity: Severity.Error,
+    title: 'A y/n column holds something other than y or n.',
+    example: 'VM: Yes',
+  },
+  'not-digits': {
+    severity: Severity.Error,
+    title: 'A digits-only column holds other characters.',
+    example: 'Extension: 12a4',
+  },
+  'phone-punctuation': {
+    severity: Severity.Error,
+    title: 'A phone number is written with spaces, dashes, dots or brackets; the import takes digits only.',
+    example: 'MobilePhone: (617) 555-0100',
+  },
+  'implausible-phone': {
+    severity: Severity.Warning,
+    title: 'A phone number has only digits but cannot be a real number (wrong length or prefix).',
+    example: 'HomePhone: 61755501',
+    choice:
+      'The page asks only for digits. A number of the wrong length is probably a typo, but the import may accept it: warning.',
+  },
+  'invalid-email': {
+    severity: Severity.Error,
+    title: 'The Email cell is not a valid email address.',
+    example: 'Email: ann.lee@example',
+  },
+  'invalid-id': {
+    severity: Severity.Error,
+    title: 'An ID column (Hold, DsiteZone, CallProfile, KeyProfile) holds something other than an ID.',
+    example: 'KeyProfile: -2',
+  },
+  'unknown-id': {
+    severity: Severity.Error,
+    title: 'The ID is not one of the tenant’s known IDs for this column.',
+    example: 'CallProfile: 99 (tenant has 1, 2, 3)',
+    choice:
+      'Checked only when the tenant’s list is known (settings or tenant endpoint). A missing profile fails the import, so it is an error.',
+  },
+  'above-maximum': {
+    severity: Severity.Warning,
+    title: 'The number is larger than the page’s description allows (MaxDevices is "a digit").',
+    example: 'MaxDevices: 12',
+    choice: 'The page says "digit"; a tenant may allow more, so a larger number warns rather than fails.',
+  },
+  // --- Several cells of one row ---------------------------------------------------------------------------
+  'email-required': {
+    severity: Severity.Error,
+    title: 'The tenant sends PIN notices by email and this row has no Email.',
+    example: 'Email empty (PIN notification = Email)',
+    choice:
+      'The page makes the column mandatory; a row without an address could not receive its notice, so each empty cell is an error too.',
+  },
+  'syspin-needs-email': {
+    severity: Severity.Error,
+    title: 'SysPIN = y needs a valid Email on the same row.',
+    example: 'SysPIN: y, Email empty',
+  },
+  'pin-overrides-syspin': {
+    severity: Severity.Information,
+    title: 'Both a PIN and SysPIN = y are given: the given PIN is used, no PIN is generated.',
+    example: 'PIN: 4821, SysPIN: y',
+  },
+  'pin-email-sent': {
+    severity: Severity.Hint,
+    title: 'SysPIN = y and the tenant notifies by email: the user will be emailed their PIN.',
+    example: 'SysPIN: y (PIN notification = Email)',
+  },
+  'telco-only-ignored': {
+    severity: Severity.Warning,
+    title: 'Only a telco admin importing for the tenant can set this column; a tenant admin’s value is ignored.',
+    example: 'Dsite: y (role = tenant admin)',
+  },
+  // --- Across rows --------------------------------------------------------------------------------------
+  'duplicate-extension': {
+    severity: Severity.Error,
+    title: 'Two rows use the same Extension.',
+    example: 'Extension 101 on rows 2 and 5',
+    choice: 'The page is silent, but an extension can ring only one user or location.',
+  },
+  'duplicate-email': {
+    severity: Severity.Warning,
+    title: 'Two rows use the same Email.',
+    example: 'ann@example.com on rows 2 and 5',
+    choice: 'The page is silent. Shared mailboxes exist, so it warns; PIN notices would reach the same inbox.',
+  },
+  'extension-in-use': {
+    severity: Severity.Error,
+    title: 'The Extension is already used on the tenant.',
+    example: 'Extension 100 (tenant already uses 100)',
+    choice: 'Checked only when the tenant’s extensions are known (tenant endpoint or settings).',
+  },
+} as const satisfies Record<string, CatalogEntry>;
+
+export type DiagnosticCode = keyof typeof CATALOG;
+
+export function catalogEntry(code: DiagnosticCode): CatalogEntry {
+  return CATALOG[code];
+}

@@ -1,0 +1,83 @@
+/**
+ * Hover help: on a header cell, what the column is for; on a data cell, the same plus what this value means.
+ * All text comes from the column table.
+ */
+import type { Hover, Position } from 'vscode-languageserver-types';
+import { blankMeaning, type ColumnSpec, type RowType } from './columns';
+import { nearestColumnName } from './rules/headerColumns';
+import type { TenantContext } from './settings';
+import { cellAt, recordAt, rowTypeOf, type SubscriberModel } from './subscriberModel';
+
+const WHO_SETS: Record<ColumnSpec['setBy'], string> = {
+  anyone: 'Any admin who imports can set it.',
+  telcoAdmin: 'Only a telco admin importing on behalf of the tenant can set it; a tenant admin’s value is ignored.',
+};
+
+/** The Markdown that describes a column: meaning, allowed values, default, who may set it. */
+export function describeColumn(column: ColumnSpec, tenant: TenantContext, rowType?: RowType): string {
+  const lines = [`**${column.name}** — ${column.title}`, '', column.help, ''];
+  if (column.choices && column.choices.length > 0) {
+    const heading = column.kind === 'choice' || column.kind === 'yesNo' ? 'Allowed values' : 'Special values';
+    lines.push(`${heading}:`, ...column.choices.map((choice) => `- \`${choice.value}\` — ${choice.meaning}`), '');
+  }
+  const known = column.tenantList ? tenant.lists[column.tenantList] : undefined;
+  if (known && known.length > 0) {
+    lines.push('Tenant IDs:', ...known.slice(0, 20).map((entry) => `- \`${entry.id}\` — ${entry.name}`), '');
+  }
+  const facts: string[] = [];
+  if (column.requiredColumn) facts.push('Mandatory column; every row needs a value.');
+  if (column.name === 'Email' && tenant.pinNotification !== 'none' && tenant.pinNotification !== 'display') {
+    facts.push('Mandatory here: the tenant sends PIN notices by email.');
+  }
+  const blank = blankMeaning(column, rowType);
+  if (blank) facts.push(`Empty means: ${blank}.`);
+  if (column.kind === 'choice' || column.kind === 'yesNo') {
+    // The page is silent on letter case; a value the import misreads would silently change a setting.
+    facts.push('Write the value exactly as listed: other spellings, even in another letter case, are flagged.');
+  }
+  if (column.kind === 'phone') facts.push('Digits only; numbers of an impossible length get a warning.');
+  else if (column.kind === 'digits') facts.push('Digits only.');
+  if (column.maxValue !== undefined) {
+    facts.push(`The import page calls it a single digit (0–${column.maxValue}); larger numbers get a warning.`);
+  }
+  facts.push(WHO_SETS[column.setBy]);
+  lines.push(facts.join(' '));
+  return lines.join('\n');
+}
+
+function describeValue(
+  column: ColumnSpec,
+  value: string,
+  tenant: TenantContext,
+  rowType?: RowType,
+): string | undefined {
+  if (value === '') {
+    const blank = blankMeaning(column, rowType);
+    return blank ? `Empty: ${blank}.` : undefined;
+  }
+  const choice = column.choices?.find((candidate) => candidate.value === value);
+  if (choice) return `\`${value}\` = ${choice.meaning}`;
+  const entry = column.tenantList ? tenant.lists[column.tenantList]?.find((known) => known.id === value) : undefined;
+  if (entry) return `\`${value}\` = ${entry.name}`;
+  return undefined;
+}
+
+export function doHover(model: SubscriberModel, position: Position, tenant: TenantContext): Hover | null {
+  const offset = model.document.offsetAt(position);
+  const record = recordAt(model, offset);
+  const cell = record && cellAt(record, offset);
+  if (!record || !cell || !model.header) return null;
+  const range = { start: model.document.positionAt(cell.start), end: model.document.positionAt(cell.end) };
+  const column = model.columnOfField[cell.field];
+  if (record === model.header) {
+    if (column) return { contents: { kind: 'markdown', value: describeColumn(column, tenant) }, range };
+    const nearest = nearestColumnName(cell.value);
+    const hint = nearest ? ` Did you mean **${nearest}**?` : '';
+    return { contents: { kind: 'markdown', value: `\`${cell.value}\` is not an import column.${hint}` }, range };
+  }
+  if (!column) return null;
+  const rowType = rowTypeOf(model, record);
+  const meaning = describeValue(column, cell.value.trim(), tenant, rowType);
+  const value = (meaning ? `${meaning}\n\n---\n\n` : '') + describeColumn(column, tenant, rowType);
+  return { contents: { kind: 'markdown', value }, range };
+}

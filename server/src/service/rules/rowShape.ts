@@ -1,0 +1,45 @@
+/**
+ * The shape of a data row: empty, or with more or fewer cells than the header has columns.
+ */
+import type { RowRule } from './rule';
+
+export const rowShape: RowRule = {
+  name: 'row-shape',
+  checkRow(row, { model, report }) {
+    const header = model.header;
+    if (!header) return;
+    if (row.blank) {
+      report(
+        'blank-row',
+        row.start,
+        row.end,
+        'Empty row. Delete it: the import may read it as a row with no Type or LastName.',
+      );
+      return;
+    }
+    // A row cut short by an unclosed quote is reported as such; its width is unknown, not wrong.
+    if (row.unterminated) return;
+    const expected = header.cells.length;
+    if (row.cells.length > expected) {
+      const extra = row.cells.slice(expected);
+      report(
+        'too-many-fields',
+        extra[0].start - 1,
+        row.end,
+        `This row has ${cells(row.cells.length)} but the header has ${expected} columns. Remove the extra cells or add a column.`,
+      );
+    } else if (row.cells.length < expected && row.cells.length > 0) {
+      const missing = expected - row.cells.length;
+      report(
+        'too-few-fields',
+        row.start,
+        row.end,
+        `This row has ${cells(row.cells.length)} but the header has ${expected} columns; ${missing === 1 ? 'the missing cell reads' : `the missing ${missing} cells read`} as empty.`,
+      );
+    }
+  },
+};
+
+function cells(count: number): string {
+  return count === 1 ? '1 cell' : `${count} cells`;
+}

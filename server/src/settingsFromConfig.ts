@@ -1,0 +1,62 @@
+/**
+ * Turns the client's `subscriberCsv` configuration (and tenant data from the endpoint, when loaded) into the
+ * settings the rules library takes. Anything malformed falls back to a safe default rather than failing.
+ */
+import type { TenantData } from '../../common/protocol';
+import type { TenantListName } from './service/columns';
+import {
+  DEFAULT_TENANT,
+  type ImporterRole,
+  type PinNotification,
+  type TenantContext,
+  type TenantEntry,
+} from './service/settings';
+
+export interface SubscriberConfig {
+  pinNotification?: unknown;
+  role?: unknown;
+  filePatterns?: unknown;
+  tenant?: Partial<Record<TenantListName | 'extensionsInUse', unknown>>;
+}
+
+const PIN_NOTIFICATIONS: readonly PinNotification[] = ['none', 'display', 'email', 'emailAndDisplay'];
+const ROLES: readonly ImporterRole[] = ['tenantAdmin', 'telcoAdmin'];
+const LISTS: readonly TenantListName[] = ['callProfiles', 'keyProfiles', 'holdAnnouncements', 'siteZones'];
+
+function entries(value: unknown): TenantEntry[] {
+  if (!Array.isArray(value)) return [];
+  return value
+    .filter(
+      (item): item is { id: unknown; name?: unknown } => typeof item === 'object' && item !== null && 'id' in item,
+    )
+    .map((item) => ({ id: String(item.id).trim(), name: typeof item.name === 'string' ? item.name : '' }))
+    .filter((item) => item.id !== '');
+}
+
+function strings(value: unknown): string[] {
+  return Array.isArray(value) ? value.map((item) => String(item).trim()).filter((item) => item !== '') : [];
+}
+
+export function tenantFromConfig(config: SubscriberConfig | undefined, data: TenantData | null): TenantContext {
+  const pin = data?.pinNotification ?? config?.pinNotification;
+  const role = data?.role ?? config?.role;
+  const lists: TenantContext['lists'] = {};
+  for (const name of LISTS) {
+    const fromData = data?.[name];
+    lists[name] = fromData && fromData.length > 0 ? entries(fromData) : entries(config?.tenant?.[name]);
+  }
+  const inUse = data?.extensionsInUse ?? config?.tenant?.extensionsInUse;
+  return {
+    pinNotification: PIN_NOTIFICATIONS.includes(pin as PinNotification)
+      ? (pin as PinNotification)
+      : DEFAULT_TENANT.pinNotification,
+    role: ROLES.includes(role as ImporterRole) ? (role as ImporterRole) : DEFAULT_TENANT.role,
+    lists,
+    extensionsInUse: strings(inUse),
+  };
+}
+
+export function filePatternsFromConfig(config: SubscriberConfig | undefined): string[] {
+  const patterns = strings(config?.filePatterns);
+  return patterns.length > 0 ? patterns : ['**/*.subscribers.csv'];
+}
