@@ -21,6 +21,7 @@ export interface CheckOptions {
 export type Command = { kind: 'help' } | { kind: 'version' } | { kind: 'check'; options: CheckOptions };
 
 export const USAGE = `Usage: ${TOOL_NAME} check [options] FILE...
+       ${TOOL_NAME} import FILE --endpoint URL [options]   (see ${TOOL_NAME} import --help)
 
 Checks OfficeSuite UC subscriber import CSV files against the import rules.
 

@@ -11,10 +11,16 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
+// Ctrl+C during an import cancels the upload cleanly instead of killing it mid-request.
+const interrupt = new AbortController();
+process.once('SIGINT', () => interrupt.abort());
+
 run(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   cwd: process.cwd(),
+  env: process.env,
+  signal: interrupt.signal,
 }).then(
   (code) => {
     // exitCode rather than exit(): let stdout drain when it is a pipe.

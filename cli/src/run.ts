@@ -8,6 +8,7 @@
 import { getLanguageService, type ServiceSettings } from '../../server/src/service';
 import { parseCommandLine, USAGE, type CheckOptions, type Command } from './args';
 import { checkText } from './checkFile';
+import { runImport, type ImportIo } from './importCommand';
 import { EXIT_CLEAN, EXIT_PROBLEMS, EXIT_USAGE, FileError, UsageError } from './errors';
 import { createFormatter } from './formatter';
 import { readTextFile } from './readFile';
@@ -22,7 +23,11 @@ export interface CliIo {
   cwd: string;
 }
 
-export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+export async function run(argv: readonly string[], io: CliIo | ImportIo): Promise<number> {
+  if (argv[0] === 'import') {
+    if (!('env' in io)) throw new Error('the import command needs the environment');
+    return runImport(argv.slice(1), io);
+  }
   let command: Command;
   try {
     command = parseCommandLine(argv);

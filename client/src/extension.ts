@@ -9,6 +9,8 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import { CONFIG_SECTION, SUBSCRIBER_LANGUAGE_ID } from '../../common/protocol';
+import { SERVED_DOCUMENTS } from './documentSelector';
+import { registerImportFeatures } from './importFeatures';
 
 let client: LanguageClient | undefined;
 
@@ -23,13 +25,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     },
   };
   const clientOptions: LanguageClientOptions = {
-    // Subscriber files by language, and every CSV whatever language another extension gave it: the server sniffs
-    // the header and stays silent on CSV files that are not subscriber files.
-    documentSelector: [{ language: SUBSCRIBER_LANGUAGE_ID }, { language: 'csv' }, { pattern: '**/*.csv' }],
+    documentSelector: SERVED_DOCUMENTS,
     synchronize: { configurationSection: CONFIG_SECTION },
     outputChannel: vscode.window.createOutputChannel('Subscriber CSV Language Server', { log: true }),
   };
   client = new LanguageClient('subscriberCsv', 'Subscriber CSV', serverOptions, clientOptions);
+  // The extension's own log (imports, tenant data): counts, hosts and status codes, never a token or a cell value.
+  const log = vscode.window.createOutputChannel('Subscriber CSV', { log: true });
+  context.subscriptions.push(log);
+  registerImportFeatures(context, client, log);
 
   context.subscriptions.push(
     vscode.commands.registerCommand('subscriberCsv.useSubscriberLanguage', async () => {

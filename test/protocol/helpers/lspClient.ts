@@ -151,26 +151,31 @@ export class LspClient {
     const client = new LspClient(child, connection, options.settings ?? {});
     connection.listen();
     const configuration = options.configurationCapability ?? true;
-    client.initializeResult = await client.withTimeout(
-      connection.sendRequest(InitializeRequest.type, {
-        processId: process.pid,
-        rootUri: null,
-        workspaceFolders: null,
-        capabilities: {
-          workspace: {
-            configuration,
-            didChangeConfiguration: { dynamicRegistration: configuration },
+    try {
+      client.initializeResult = await client.withTimeout(
+        connection.sendRequest(InitializeRequest.type, {
+          processId: process.pid,
+          rootUri: null,
+          workspaceFolders: null,
+          capabilities: {
+            workspace: {
+              configuration,
+              didChangeConfiguration: { dynamicRegistration: configuration },
+            },
+            textDocument: {
+              publishDiagnostics: { versionSupport: true, relatedInformation: true },
+              hover: { contentFormat: ['markdown', 'plaintext'] },
+              completion: { completionItem: { snippetSupport: false, labelDetailsSupport: true } },
+              codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } } },
+            },
           },
-          textDocument: {
-            publishDiagnostics: { versionSupport: true, relatedInformation: true },
-            hover: { contentFormat: ['markdown', 'plaintext'] },
-            completion: { completionItem: { snippetSupport: false, labelDetailsSupport: true } },
-            codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } } },
-          },
-        },
-      }),
-      'initialize',
-    );
+        }),
+        'initialize',
+      );
+    } catch (error) {
+      await client.stop();
+      throw error;
+    }
     await connection.sendNotification(InitializedNotification.type, {});
     return client;
   }
@@ -425,7 +430,13 @@ export interface CodeAndRange {
   range: Range;
 }
 
-export function expected(code: string, startLine: number, startChar: number, endLine: number, endChar: number) {
+export function expected(
+  code: string,
+  startLine: number,
+  startChar: number,
+  endLine: number,
+  endChar: number,
+): CodeAndRange {
   return { code, range: range(startLine, startChar, endLine, endChar) };
 }
 

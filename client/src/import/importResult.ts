@@ -1,0 +1,30 @@
+/**
+ * What `subscriberCsv.importToTenant` returns, so that tests and other commands can tell what happened without
+ * reading messages.
+ */
+import type { RefusalReason } from './decideImport';
+import type { ImportFailure, ImportSuccess } from './importApi';
+
+/** Why the command stopped before uploading, beyond what `decideImport` refuses. */
+export type PreflightReason =
+  'noFile' | 'inProgress' | 'untrustedWorkspace' | 'notChecked' | 'noEndpoint' | 'insecureEndpoint' | 'noToken';
+
+export type ImportRefusalReason = RefusalReason | PreflightReason;
+
+export type ImportCommandResult =
+  /** Nothing was uploaded: the file, the settings or the token did not allow it. */
+  | { status: 'refused'; reason: ImportRefusalReason; message: string; errors: number }
+  /** The user answered the confirmation with Cancel. */
+  | { status: 'declined' }
+  /** The endpoint answered 200; `markedProblems` rows it refused are marked in the file. */
+  | { status: 'imported'; host: string; result: ImportSuccess; markedProblems: number }
+  /** The upload failed; `markedProblems` rows or problems it named are marked in the file. */
+  | { status: 'failed'; host: string; failure: ImportFailure; markedProblems: number };
+
+/** Arguments of the command: a Uri from a menu, or this object from tests and other extensions. */
+export interface ImportCommandOptions {
+  /** The file to import; by default the active editor's. A string is read as a URI. */
+  uri?: unknown;
+  /** Upload without the modal confirmation (for automation; the file must still be free of errors). */
+  skipConfirmation?: boolean;
+}

@@ -1,0 +1,37 @@
+/**
+ * Registers the one-click import: the token commands, tenant data, the import command, its diagnostics and the
+ * status items. Everything it creates is disposed with the extension.
+ */
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { ApiTokenStore } from './apiToken';
+import { FileStatus } from './fileStatus';
+import { ImportCommand } from './importCommand';
+import { ImportProblems } from './importProblems';
+import { refreshTenantDataCommand, TenantDataController } from './tenantData';
+import { clearApiToken, setApiToken } from './tokenCommands';
+
+export function registerImportFeatures(
+  context: vscode.ExtensionContext,
+  client: LanguageClient,
+  log: vscode.LogOutputChannel,
+): void {
+  const tokens = new ApiTokenStore(context.secrets);
+  const problems = new ImportProblems();
+  const tenant = new TenantDataController(context.globalState, client, tokens, log);
+  const importCommand = new ImportCommand({ client, tokens, problems, tenant, log });
+  context.subscriptions.push(
+    tokens,
+    problems,
+    tenant,
+    new FileStatus(client, tenant, log),
+    vscode.commands.registerCommand('subscriberCsv.importToTenant', (argument?: unknown) =>
+      importCommand.run(argument),
+    ),
+    vscode.commands.registerCommand('subscriberCsv.setApiToken', (token?: unknown) => setApiToken(tokens, log, token)),
+    vscode.commands.registerCommand('subscriberCsv.clearApiToken', (options?: unknown) =>
+      clearApiToken(tokens, log, options),
+    ),
+    vscode.commands.registerCommand('subscriberCsv.refreshTenantData', () => refreshTenantDataCommand(tenant, log)),
+  );
+}

@@ -1,0 +1,150 @@
+/**
+ * Checks that an answer has the shape docs/import-api.md gives it, before anything reads it. An endpoint that
+ * answers something else (an HTML login page, a proxy's error, another API) becomes `badResponse`, never a crash
+ * or a success with undefined counts. Each reader returns the typed value or a short reason.
+ */
+import type { TenantData, TenantDataEntry } from '../protocol';
+import type { FileProblem, RowResult } from './types';
+
+export type Read<T> = { ok: true; value: T } | { ok: false; reason: string };
+
+type Json = Record<string, unknown>;
+
+export function parseJson(text: string | undefined, headers: Headers): Read<unknown> {
+  if (text === undefined) return { ok: false, reason: 'the answer is too large' };
+  const type = headers.get('content-type') ?? '';
+  if (!/^application\/([\w.+-]+\+)?json\b/i.test(type)) {
+    return { ok: false, reason: `the answer is ${type ? type.split(';')[0] : 'untyped'}, not JSON` };
+  }
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch {
+    return { ok: false, reason: 'the answer is not valid JSON' };
+  }
+}
+
+export interface ImportAnswer {
+  created: number;
+  updated: number;
+  failed: number;
+  rows: RowResult[];
+}
+
+export function readImportAnswer(json: unknown): Read<ImportAnswer> {
+  if (!isObject(json)) return fail('the answer is not a JSON object');
+  const { created, updated, failed } = json;
+  if (!isCount(created) || !isCount(updated) || !isCount(failed)) {
+    return fail('created, updated and failed must be whole numbers');
+  }
+  const rows = readRows(json.rows);
+  if (!rows.ok) return rows;
+  if (created + updated + failed !== rows.value.length) {
+    return fail(`it counts ${created + updated + failed} rows but lists ${rows.value.length}`);
+  }
+  return { ok: true, value: { created, updated, failed, rows: rows.value } };
+}
+
+export function readRows(value: unknown): Read<RowResult[]> {
+  if (!Array.isArray(value)) return fail('rows must be a list');
+  const rows: RowResult[] = [];
+  for (const [index, item] of value.entries()) {
+    const at = `rows[${index}]`;
+    if (!isObject(item)) return fail(`${at} is not an object`);
+    const { row, line, status, column, reason, type, extension, ignoredColumns } = item;
+    if (!isCount(row) || !isCount(line)) return fail(`${at} needs whole numbers row and line`);
+    if (status !== 'created' && status !== 'updated' && status !== 'failed') return fail(`${at} has no valid status`);
+    if (!optional(column, (v) => typeof v === 'string' || v === null)) return fail(`${at}.column is not a name`);
+    if (!optional(reason, isString) || !optional(type, isString) || !optional(extension, isString)) {
+      return fail(`${at} has a reason, type or extension that is not text`);
+    }
+    if (!optional(ignoredColumns, (v) => Array.isArray(v) && v.every(isString))) {
+      return fail(`${at}.ignoredColumns is not a list of names`);
+    }
+    rows.push(item as unknown as RowResult);
+  }
+  return { ok: true, value: rows };
+}
+
+export function readProblems(value: unknown): Read<FileProblem[]> {
+  if (value === undefined) return { ok: true, value: [] };
+  if (!Array.isArray(value)) return fail('problems must be a list');
+  for (const [index, item] of value.entries()) {
+    if (!isObject(item) || !isString(item.message)) return fail(`problems[${index}] has no message`);
+    if (!optional(item.line, isCount) || !optional(item.code, isString)) return fail(`problems[${index}] is malformed`);
+    if (!optional(item.column, (v) => typeof v === 'string' || v === null))
+      return fail(`problems[${index}] is malformed`);
+  }
+  return { ok: true, value: value as FileProblem[] };
+}
+
+/** The `{ error, message }` body of an error answer; both optional, since only the status is promised. */
+export function readErrorBody(json: unknown): { error?: string; message?: string; json: Json } {
+  if (!isObject(json)) return { json: {} };
+  return {
+    error: isString(json.error) ? json.error : undefined,
+    message: isString(json.message) ? json.message : undefined,
+    json,
+  };
+}
+
+const PIN_NOTIFICATIONS = ['none', 'display', 'email', 'emailAndDisplay'] as const;
+const ROLES = ['tenantAdmin', 'telcoAdmin'] as const;
+const LISTS = ['callProfiles', 'keyProfiles', 'holdAnnouncements', 'siteZones'] as const;
+
+export function readTenantAnswer(
+  json: unknown,
+): Read<{ tenant: { id: string; name: string }; data: Required<TenantData> }> {
+  if (!isObject(json)) return fail('the answer is not a JSON object');
+  const tenant = json.tenant;
+  if (!isObject(tenant) || !isString(tenant.id) || !isString(tenant.name)) return fail('tenant needs an id and a name');
+  const pinNotification = json.pinNotification;
+  if (!PIN_NOTIFICATIONS.some((value) => value === pinNotification))
+    return fail('pinNotification is not a known setting');
+  const role = json.role;
+  if (!ROLES.some((value) => value === role)) return fail('role is not tenantAdmin or telcoAdmin');
+  const lists: Partial<Record<(typeof LISTS)[number], TenantDataEntry[]>> = {};
+  for (const name of LISTS) {
+    const list = json[name] ?? [];
+    if (!Array.isArray(list) || !list.every((entry) => isObject(entry) && isString(entry.id) && isString(entry.name))) {
+      return fail(`${name} must be a list of { id, name }`);
+    }
+    lists[name] = list.map((entry: Json) => ({ id: entry.id as string, name: entry.name as string }));
+  }
+  const extensions = json.extensionsInUse ?? [];
+  if (!Array.isArray(extensions) || !extensions.every(isString)) return fail('extensionsInUse must be a list of text');
+  return {
+    ok: true,
+    value: {
+      tenant: { id: tenant.id, name: tenant.name },
+      data: {
+        pinNotification: pinNotification as Required<TenantData>['pinNotification'],
+        role: role as Required<TenantData>['role'],
+        callProfiles: lists.callProfiles ?? [],
+        keyProfiles: lists.keyProfiles ?? [],
+        holdAnnouncements: lists.holdAnnouncements ?? [],
+        siteZones: lists.siteZones ?? [],
+        extensionsInUse: extensions,
+      },
+    },
+  };
+}
+
+function fail(reason: string): { ok: false; reason: string } {
+  return { ok: false, reason };
+}
+
+function isObject(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isString(value: unknown): value is string {
+  return typeof value === 'string';
+}
+
+function isCount(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0;
+}
+
+function optional(value: unknown, check: (value: unknown) => boolean): boolean {
+  return value === undefined || check(value);
+}
