@@ -1,0 +1,200 @@
+// What a person sees: the extension loaded unpacked into a real VS Code workbench (code-server) in headless
+// Chromium, driven by mouse and keyboard. Screenshots go to artifacts/screenshots/.
+// usage: node test/browser/workbench.test.js        (after `npm run build`; installs the editor env if needed)
+/* global document, NodeFilter -- wordRect's callback runs in the page, not in Node */
+const fs = require('fs');
+const path = require('path');
+const { REPO_ROOT, ensureEditorEnv, startCodeServer, launchChromium, makeTempDir } = require('../editor/editorEnv');
+
+const EXAMPLE = 'with-mistakes.subscribers.csv';
+const SHOTS = path.join(REPO_ROOT, 'artifacts', 'screenshots');
+// Loading the workbench and starting the language server can take a while on a busy machine; after that the
+// editor answers in well under a second.
+const STARTUP = { timeout: 60_000 };
+const WAIT = { timeout: 20_000 };
+
+const t0 = Date.now();
+const stamp = () => `${((Date.now() - t0) / 1000).toFixed(1)}s`;
+
+/** 1-based line:column of the start of `column`'s cell on 0-based `line` of the example (it quotes no commas). */
+function cellPosition(text, line, column) {
+  const lines = text.split(/\r?\n/);
+  const index = lines[0].split(',').indexOf(column);
+  if (index < 0) throw new Error(`no column ${column} in ${EXAMPLE}`);
+  const before = lines[line].split(',').slice(0, index).join(',');
+  return `${line + 1}:${before.length + (index > 0 ? 2 : 1)}`;
+}
+
+/** Puts the cursor at `line:col` with Go to Line, which also scrolls it into view. */
+async function goTo(page, lineColumn) {
+  await page.keyboard.press('Control+G');
+  await page.waitForSelector('.quick-input-widget:not([style*="display: none"]) input', WAIT);
+  await page.keyboard.type(lineColumn);
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('.quick-input-widget', { state: 'hidden', ...WAIT });
+}
+
+/** Screen rectangle of `word` on the rendered editor line that starts with `linePrefix`. */
+function wordRect(page, linePrefix, word) {
+  return page.evaluate(
+    ([prefix, target]) => {
+      const lines = [...document.querySelectorAll('.editor-group-container.active .monaco-editor .view-line')];
+      // Monaco renders spaces as U+00A0.
+      const line = lines.find((l) => l.textContent.replace(/\u00a0/g, ' ').startsWith(prefix));
+      if (!line) return null;
+      const at = line.textContent.indexOf(target);
+      if (at < 0) return null;
+      // Map character offsets to text nodes: the grammar splits a line into one span a cell.
+      const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+      const range = document.createRange();
+      let offset = 0;
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const len = node.textContent.length;
+        if (at >= offset && at < offset + len) range.setStart(node, at - offset);
+        if (at + target.length > offset && at + target.length <= offset + len) {
+          range.setEnd(node, at + target.length - offset);
+        }
+        offset += len;
+      }
+      const { x, y, width, height } = range.getBoundingClientRect();
+      return { x, y, width, height };
+    },
+    [linePrefix, word],
+  );
+}
+
+async function main() {
+  if (!fs.existsSync(path.join(REPO_ROOT, 'dist', 'client.js'))) {
+    throw new Error('dist/client.js is missing: run `npm run build` first');
+  }
+  const editorEnv = ensureEditorEnv();
+  const tmp = makeTempDir('subscriber-csv-browser-');
+  const workspace = path.join(tmp, 'examples');
+  fs.cpSync(path.join(REPO_ROOT, 'examples'), workspace, { recursive: true });
+  const exampleText = fs.readFileSync(path.join(workspace, EXAMPLE), 'utf8');
+  process.on('exit', () => fs.rmSync(tmp, { recursive: true, force: true }));
+  process.stdout.on('error', () => {}); // a closed pipe (`| head`) must not stop the cleanup
+  fs.mkdirSync(SHOTS, { recursive: true });
+  for (const f of fs.readdirSync(SHOTS)) if (f.startsWith('failed-')) fs.rmSync(path.join(SHOTS, f));
+
+  const results = [];
+  let server;
+  let browser;
+  try {
+    server = await startCodeServer(editorEnv, { dir: tmp });
+    browser = await launchChromium(editorEnv, path.join(tmp, 'chromium'));
+    const { page } = browser;
+    const consoleLog = [];
+    page.on('console', (msg) => consoleLog.push(`${stamp()} [${msg.type()}] ${msg.text()}`));
+    const shot = (name) => page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
+
+    /**
+     * One named check: a failure is recorded with a screenshot, and the next checks still run, except those that
+     * need the language server once it has shown no diagnostic at all (each would only wait out its timeout).
+     */
+    let serverWorks = false;
+    const check = async (name, fn, { needsServer = true } = {}) => {
+      if (needsServer && !serverWorks) {
+        results.push({ name, ok: false });
+        console.log(`${stamp()} FAIL ${name}\n       not run: the extension showed no diagnostic`);
+        return;
+      }
+      try {
+        await fn();
+        results.push({ name, ok: true });
+        console.log(`${stamp()} ok   ${name}`);
+      } catch (error) {
+        results.push({ name, ok: false, error });
+        console.log(`${stamp()} FAIL ${name}\n       ${String(error.message || error).split('\n')[0]}`);
+        await shot(`failed-${results.length}`).catch(() => {});
+      }
+    };
+
+    await check(
+      'workbench opens with the extension loaded',
+      async () => {
+        await page.goto(server.url(workspace, [['extensionDevelopmentPath', server.remoteUri(REPO_ROOT)]]));
+        await page.waitForSelector('.monaco-workbench', STARTUP);
+        await page.waitForSelector('.explorer-folders-view .monaco-list-row', STARTUP);
+      },
+      { needsServer: false },
+    );
+
+    await check(
+      `opening ${EXAMPLE} from the explorer shows error squiggles`,
+      async () => {
+        await page.locator('.explorer-folders-view .monaco-list-row', { hasText: EXAMPLE }).first().click();
+        await page.waitForSelector('.monaco-editor .view-lines', WAIT);
+        await page.waitForSelector('.monaco-editor .squiggly-error', STARTUP);
+        serverWorks = true;
+        await shot('01-squiggles');
+      },
+      { needsServer: false },
+    );
+
+    await check('the Problems panel lists the mistakes with their codes', async () => {
+      await page.keyboard.press('Control+Shift+M');
+      const rows = page.locator('.markers-panel .monaco-list-row');
+      await rows.filter({ hasText: 'unknown-column' }).first().waitFor(WAIT);
+      const texts = await rows.allInnerTexts();
+      // Errors come first, in line order; these are the first ones, so they are rendered without scrolling.
+      for (const expected of [
+        '"Extention" is not an import column',
+        'MobilePhone takes digits only',
+        'phone-punctuation',
+      ]) {
+        if (!texts.some((t) => t.includes(expected)))
+          throw new Error(`no row with ${expected}: ${JSON.stringify(texts)}`);
+      }
+      await shot('02-problems');
+    });
+
+    await check('hovering a header cell shows the column help', async () => {
+      const rect = await wordRect(page, 'Type,', 'LastName');
+      if (!rect) throw new Error('header line with LastName not rendered');
+      await page.mouse.move(rect.x + rect.width / 2, rect.y + rect.height / 2);
+      const hover = page.locator('.monaco-hover:not(.hidden) .hover-contents', { hasText: 'Family name' });
+      await hover.first().waitFor(WAIT);
+      const text = (await hover.allInnerTexts()).join('\n');
+      if (!/LastName — Last name/.test(text)) throw new Error(`hover text: ${text}`);
+      await shot('03-hover-header');
+      await page.mouse.move(5, 5);
+      await page.keyboard.press('Escape');
+    });
+
+    await check('Ctrl+Space in a y/n cell offers y and n with their meanings', async () => {
+      await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().click();
+      await goTo(page, cellPosition(exampleText, 1, 'Privacy'));
+      await page.keyboard.press('Control+Space');
+      const rows = page.locator('.suggest-widget.visible .monaco-list-row');
+      await rows.filter({ hasText: 'yes — turn it on' }).first().waitFor(WAIT);
+      const texts = await rows.allInnerTexts();
+      const has = (label, meaning) => texts.some((t) => t.split('\n')[0].trim() === label && t.includes(meaning));
+      if (!has('y', 'yes — turn it on') || !has('n', 'no — leave it off')) {
+        throw new Error(`suggestions: ${JSON.stringify(texts)}`);
+      }
+      await shot('04-completion-yes-no');
+      await page.keyboard.press('Escape');
+    });
+
+    fs.writeFileSync(path.join(SHOTS, 'workbench-console.log'), consoleLog.join('\n') + '\n');
+  } finally {
+    if (browser) await browser.context.close().catch(() => {});
+    if (server) await server.stop();
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+
+  const failed = results.filter((r) => !r.ok).length;
+  console.log(`\nbrowser test took ${stamp()}; screenshots in ${path.relative(REPO_ROOT, SHOTS)}/`);
+  console.log(`${results.length - failed} passed, ${failed} failed`);
+  return failed > 0 ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error(error instanceof Error ? error.message : error);
+    console.log('0 passed, 1 failed');
+    process.exit(1);
+  },
+);
