@@ -86,6 +86,12 @@ if [[ "$installed_cs" != "$CODE_SERVER_VERSION" || ! -f "$CODE_SERVER_ENTRY" ]];
   log="$ENV_DIR/code-server-install.log"
   echo "editor-env: installing code-server $CODE_SERVER_VERSION (log: $log)"
   if ! (
+    # Under `npm run`, the outer npm (Node 20) leaves npm_* variables (npm_node_execpath, npm_config_*) and NODE
+    # in the environment; the nested install would hand them to code-server's postinstall, which then finds
+    # Node 20 and stops. Start it from a clean npm environment.
+    while IFS='=' read -r name _; do
+      case "$name" in npm_* | NODE) unset "$name" ;; esac
+    done < <(env)
     export PATH="$ENV_DIR/bin:$PATH"
     # Overrides a nodedir=/usr in ~/.npmrc: headers must match Node 24, and must not be downloaded.
     export npm_config_nodedir="$NODE24" npm_config_jobs=max
