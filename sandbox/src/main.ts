@@ -1,5 +1,5 @@
 /**
- * `npm run sandbox [-- --port N] [--db PATH] [--max-bytes N] [--pin-notification VALUE]`: starts the sandbox
+ * `npm run sandbox [-- --port N] [--db PATH] [--max-bytes N] [--pin-notification VALUE] [--json]`: starts the sandbox
  * endpoint and prints, once, its URL and the tokens to use. Printing the tokens to the terminal that started it is
  * the point of this command; the request log that follows never holds one.
  */
@@ -17,6 +17,7 @@ Options:
   --db PATH                 SQLite file (default ${DEFAULT_DB_PATH}, env SANDBOX_DB)
   --max-bytes N             largest file accepted (default ${DEFAULT_MAX_BYTES}, env SANDBOX_MAX_BYTES)
   --pin-notification VALUE  none, display, email or emailAndDisplay (changes the stored tenant)
+  --json                    print the start-up details as one JSON line instead (for test runners)
   -h, --help                show this help
 
 Tokens come from SANDBOX_TOKEN (tenant admin), SANDBOX_TELCO_TOKEN and SANDBOX_READONLY_TOKEN, or are generated.
@@ -32,6 +33,7 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<void> {
       db: { type: 'string' },
       'max-bytes': { type: 'string' },
       'pin-notification': { type: 'string' },
+      json: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -57,7 +59,12 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<void> {
     log: (line) => console.log(`${new Date().toISOString()} ${line}`),
   });
   const origin = env.SANDBOX_TOKEN ? 'from SANDBOX_TOKEN' : 'generated; set SANDBOX_TOKEN to keep one';
-  console.log(`Subscriber CSV sandbox: a local import endpoint (docs/sandbox.md)
+  if (values.json) {
+    // One line that test runners parse, rather than scraping the text for people below.
+    const { url, endpoint, port, token, tokens } = sandbox;
+    console.log(JSON.stringify({ url, endpoint, port, token, tokens, db: dbPath }));
+  } else
+    console.log(`Subscriber CSV sandbox: a local import endpoint (docs/sandbox.md)
   endpoint           ${sandbox.endpoint}
   token              ${sandbox.token}   (tenant admin, ${origin})
   telco admin token  ${sandbox.tokens.telcoAdmin}

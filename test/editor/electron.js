@@ -9,6 +9,7 @@ const { runTests } = require('@vscode/test-electron');
 const { REPO_ROOT, QUIET_SETTINGS, makeTempDir } = require('./editorEnv');
 const { build } = require('./build');
 const { report } = require('./runner');
+const { SANDBOX_ENV, startSandboxProcess, sandboxEnvValue } = require('./sandboxProcess');
 
 async function main() {
   if (!fs.existsSync(path.join(REPO_ROOT, 'dist', 'client.js'))) {
@@ -23,6 +24,7 @@ async function main() {
   fs.writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify(QUIET_SETTINGS, null, 2));
   const resultFile = path.join(tmp, 'result.json');
   let runError;
+  const sandbox = await startSandboxProcess(tmp); // the import tests' endpoint
   try {
     // Rejects when the suite's run() rejects (any failing test), which is the exit code this runner relies on;
     // the result file then gives the per-test lines.
@@ -31,7 +33,7 @@ async function main() {
       ...(process.env.VSCODE_EXECUTABLE ? { vscodeExecutablePath: process.env.VSCODE_EXECUTABLE } : {}),
       extensionDevelopmentPath: REPO_ROOT,
       extensionTestsPath: path.join(suiteDir, 'index.js'),
-      extensionTestsEnv: { SUBSCRIBER_CSV_EDITOR_RESULT: resultFile },
+      extensionTestsEnv: { SUBSCRIBER_CSV_EDITOR_RESULT: resultFile, [SANDBOX_ENV]: sandboxEnvValue(sandbox) },
       // runTests adds --disable-workspace-trust, --skip-welcome and the like itself.
       launchArgs: [
         workspace,
@@ -41,6 +43,8 @@ async function main() {
     });
   } catch (error) {
     runError = error;
+  } finally {
+    await sandbox.stop();
   }
   const result = fs.existsSync(resultFile) ? JSON.parse(fs.readFileSync(resultFile, 'utf8')) : null;
   fs.rmSync(tmp, { recursive: true, force: true });

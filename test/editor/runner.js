@@ -7,6 +7,7 @@ const path = require('path');
 const { setInterval, clearInterval } = require('timers');
 const { REPO_ROOT, ensureEditorEnv, startCodeServer, launchChromium, makeTempDir } = require('./editorEnv');
 const { build } = require('./build');
+const { SANDBOX_ENV, startSandboxProcess, sandboxEnvValue } = require('./sandboxProcess');
 
 const MARKER = '[editor-suite]'; // same as suite/index.ts
 const RESULT_PREFIX = `${MARKER} RESULT `;
@@ -84,9 +85,12 @@ async function main() {
     throw new Error('dist/client.js is missing: run `npm run build` first');
   }
   const editorEnv = ensureEditorEnv();
+  const tmp = makeTempDir('subscriber-csv-editor-');
+  // The import tests upload to this endpoint; it starts (~2 s) while the suite compiles.
+  const sandboxStarting = startSandboxProcess(tmp);
+  sandboxStarting.catch(() => {}); // awaited below; not an unhandled rejection meanwhile
   const suiteDir = await build();
   fs.rmSync(ARTIFACTS, { recursive: true, force: true }); // no stale failure.png from an earlier run
-  const tmp = makeTempDir('subscriber-csv-editor-');
   // Tests edit documents; a copy keeps the fixtures in the repo clean even if something gets saved.
   const workspace = path.join(tmp, 'workspace');
   fs.cpSync(path.join(__dirname, 'workspace'), workspace, { recursive: true });
@@ -94,9 +98,11 @@ async function main() {
 
   let server;
   let browser;
+  let sandbox;
   const cleanup = async () => {
     if (browser) await browser.context.close().catch(() => {});
     if (server) await server.stop();
+    if (sandbox) await sandbox.stop();
     if (!opts.keep) fs.rmSync(tmp, { recursive: true, force: true });
     else console.log(`kept ${tmp}`);
   };
@@ -110,10 +116,14 @@ async function main() {
   const consoleLog = [];
   let result = null;
   try {
+    sandbox = await sandboxStarting;
+    console.log(`${stamp()} sandbox endpoint ${sandbox.endpoint}`);
     server = await startCodeServer(editorEnv, {
       dir: tmp,
       env: {
         SUBSCRIBER_CSV_EDITOR_RESULT: resultFile,
+        // The extension host inherits code-server's environment, so the suite finds the sandbox here.
+        [SANDBOX_ENV]: sandboxEnvValue(sandbox),
         ...(opts.grep ? { SUBSCRIBER_CSV_EDITOR_GREP: opts.grep } : {}),
       },
     });
@@ -152,6 +162,7 @@ async function main() {
     fs.mkdirSync(ARTIFACTS, { recursive: true });
     fs.writeFileSync(path.join(ARTIFACTS, 'workbench-console.log'), consoleLog.join('\n') + '\n');
     if (server) fs.copyFileSync(server.logFile, path.join(ARTIFACTS, 'code-server.log'));
+    if (sandbox) fs.copyFileSync(sandbox.logFile, path.join(ARTIFACTS, 'sandbox.log'));
     await cleanup();
   }
   return report(result);
