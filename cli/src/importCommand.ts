@@ -58,8 +58,12 @@ export interface ImportIo {
 
 /** `args` are the arguments after `import`. */
 export async function runImport(args: readonly string[], io: ImportIo): Promise<number> {
+  // A path or an option value on the command line may be the token itself, pasted in the wrong place.
+  const environmentToken = { token: io.env[TOKEN_VARIABLE]?.trim() ?? '', pins: [] };
   const usage = (message: string) => {
-    io.stderr(`${TOOL_NAME} import: ${message}\nRun "${TOOL_NAME} import --help" for usage.\n`);
+    io.stderr(
+      `${TOOL_NAME} import: ${scrub(message, environmentToken)}\nRun "${TOOL_NAME} import --help" for usage.\n`,
+    );
     return EXIT_USAGE;
   };
   let parsed;
@@ -101,7 +105,9 @@ export async function runImport(args: readonly string[], io: ImportIo): Promise<
     if (error instanceof FileError) return usage(error.message);
     throw error;
   }
-  const clean = (message: string) => scrub(message.replace(/\s*[\r\n]+\s*/g, ' '), { token, pins: pinValuesOf(text) });
+  // Found once: every printed line is scrubbed of them, and a file can have thousands of lines to print.
+  const secrets = { token, pins: pinValuesOf(text) };
+  const clean = (message: string) => scrub(message.replace(/\s*[\r\n]+\s*/g, ' '), secrets);
   const options: RequestOptions = {
     signal: io.signal,
     fetch: io.fetch,

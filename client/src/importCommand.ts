@@ -18,6 +18,7 @@ import { showImportMessage } from './importMessages';
 import type { ImportProblems } from './importProblems';
 import { endpointSetting, importTimingSetting } from './settings';
 import type { TenantDataController } from './tenantData';
+import { CATALOG } from '../../server/src/service/diagnosticCatalog';
 
 export interface ImportDependencies {
   client: LanguageClient;
@@ -185,9 +186,18 @@ export class ImportCommand {
         `Import of ${fileName} to ${host} failed: ${outcome.kind}${outcome.status ? ` (HTTP ${outcome.status})` : ''}.`,
       );
     }
-    // Lines and columns only: the endpoint's reasons can quote cell values, PINs included.
-    for (const problem of lineProblems) log.info(`  line ${problem.line + 1}: ${problem.code}`);
+    // Lines and codes only: the endpoint's reasons can quote cell values, PINs included.
+    for (const problem of lineProblems) log.info(`  line ${problem.line + 1}: ${codeForLog(problem.code)}`);
   }
+}
+
+/**
+ * A problem's code as the log may hold it. A 400's codes are the endpoint's own text, which an endpoint that echoes
+ * what it was sent fills with cells: only the rules library's codes and the import's own are written as they are.
+ */
+function codeForLog(code: string): string {
+  if (code === 'import-failed' || code === 'import-conflict' || Object.hasOwn(CATALOG, code)) return code;
+  return 'import-rejected';
 }
 
 function problemsOf(outcome: ImportOutcome, text: string): LineProblem[] {

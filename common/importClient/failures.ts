@@ -25,15 +25,34 @@ export function finalizeFailure(draft: FailureDraft, attempts: number, context: 
   const { detail: _detail, ...failure } = draft;
   const clean = (text: string) => scrub(text, context.secrets);
   const message = clean(messageOf(draft, attempts, context));
+  // Every text field of the endpoint's answer, not only its sentences: an endpoint that echoes what it was sent
+  // can put the token or a PIN in a code or a column name as well, and the editor logs codes and shows columns.
   if (failure.kind === 'rejected') {
-    failure.problems = failure.problems.map((problem) => ({ ...problem, message: clean(problem.message) }));
+    failure.problems = failure.problems.map((problem) => ({
+      ...problem,
+      message: clean(problem.message),
+      ...(typeof problem.column === 'string' ? { column: clean(problem.column) } : {}),
+      ...(problem.code === undefined ? {} : { code: clean(problem.code) }),
+    }));
   }
-  if (failure.kind === 'conflict') failure.rows = scrubRows(failure.rows, clean);
+  if (failure.kind === 'conflict') {
+    failure.rows = scrubRows(failure.rows, clean);
+    failure.error = clean(failure.error);
+  }
   return { ok: false, ...failure, message, attempts } as RequestFailure;
 }
 
+/** A copy of the rows with every text the endpoint wrote in them scrubbed. */
 export function scrubRows(rows: readonly RowResult[], clean: (text: string) => string): RowResult[] {
-  return rows.map((row) => (row.reason === undefined ? { ...row } : { ...row, reason: clean(row.reason) }));
+  return rows.map((row) => {
+    const copy = { ...row };
+    if (copy.reason !== undefined) copy.reason = clean(copy.reason);
+    if (typeof copy.column === 'string') copy.column = clean(copy.column);
+    if (copy.type !== undefined) copy.type = clean(copy.type);
+    if (copy.extension !== undefined) copy.extension = clean(copy.extension);
+    if (copy.ignoredColumns !== undefined) copy.ignoredColumns = copy.ignoredColumns.map(clean);
+    return copy;
+  });
 }
 
 function messageOf(draft: FailureDraft, attempts: number, { host, operation, timeoutMs }: MessageContext): string {

@@ -1,0 +1,69 @@
+/**
+ * The extension's import path as the editor runs it (ApiTokenStore, TenantDataController, ImportCommand), on the
+ * fake `vscode` of this folder, against a sandbox. Import `./vscodeHook` before this module.
+ */
+import { ApiTokenStore } from '../../../client/src/apiToken';
+import { ImportCommand } from '../../../client/src/importCommand';
+import { ImportProblems } from '../../../client/src/importProblems';
+import { TenantDataController } from '../../../client/src/tenantData';
+import { createFakeClient } from './fakeLanguageClient';
+import { FakeMemento, FakeSecretStorage, createLog, fake, type FakeLog } from './fakeVscode';
+
+export interface Editor {
+  secrets: FakeSecretStorage;
+  globalState: FakeMemento;
+  log: FakeLog;
+  tokens: ApiTokenStore;
+  tenant: TenantDataController;
+  command: ImportCommand;
+  dispose(): void;
+}
+
+/** A fresh editor: empty secret storage and global state, the user's endpoint set to `endpoint` (if given). */
+export function openEditor(endpoint?: string): Editor {
+  fake.reset();
+  if (endpoint !== undefined) fake.endpoint = { globalValue: endpoint };
+  // The shortest the settings allow, and no retries: the faults below are about what is said, not how often.
+  fake.settings = { 'subscriberCsv.import.timeoutSeconds': 5, 'subscriberCsv.import.retries': 0 };
+  const secrets = new FakeSecretStorage();
+  const globalState = new FakeMemento();
+  const log = createLog();
+  const client = createFakeClient(2);
+  const asClient = client as unknown as ConstructorParameters<typeof TenantDataController>[1];
+  const tokens = new ApiTokenStore(secrets as unknown as ConstructorParameters<typeof ApiTokenStore>[0]);
+  const asLog = log as unknown as ConstructorParameters<typeof TenantDataController>[3];
+  const tenant = new TenantDataController(
+    globalState as unknown as ConstructorParameters<typeof TenantDataController>[0],
+    asClient,
+    tokens,
+    asLog,
+  );
+  const problems = new ImportProblems();
+  const command = new ImportCommand({ client: asClient, tokens, problems, tenant, log: asLog });
+  return {
+    secrets,
+    globalState,
+    log,
+    tokens,
+    tenant,
+    command,
+    dispose() {
+      tenant.dispose();
+      tokens.dispose();
+      problems.dispose();
+    },
+  };
+}
+
+/** Everything the editor wrote anywhere a person or a file could see: log, messages, diagnostics, global state. */
+export function everythingSaid(editor: Editor): string[] {
+  const diagnostics = [...fake.importDiagnostics.values()].flat().map((d) => `${d.message} ${String(d.code)}`);
+  return [
+    ...editor.log.lines,
+    ...fake.shown,
+    ...diagnostics,
+    JSON.stringify([...editor.globalState.values]),
+    JSON.stringify(fake.configUpdates),
+    JSON.stringify(fake.executed),
+  ];
+}

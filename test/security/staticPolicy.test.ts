@@ -1,0 +1,132 @@
+/**
+ * Promises checked on the code itself, with the TypeScript parser (not text search, so formatting cannot hide a
+ * call): the manifest gives the endpoint application scope and no setting for a secret; the extension writes no
+ * setting and keeps nothing but the tenant cache in global state; only the token store writes the secret; no log
+ * line or printed line interpolates the token, a PIN or the document's text; the import path never writes the
+ * document or a file.
+ */
+import * as assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { test } from 'node:test';
+import ts from 'typescript';
+
+const ROOT = resolve(__dirname, '../..');
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(join(ROOT, dir), { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.ts'))
+    .map((entry) => relative(ROOT, join(entry.parentPath, entry.name)));
+}
+
+const CLIENT = sourceFiles('client/src');
+const IMPORT_PATH = [...CLIENT, ...sourceFiles('common/importClient'), 'cli/src/importCommand.ts'];
+
+/** Every call expression of a file, with its callee's text and the file and line it is on. */
+function callsIn(path: string): { callee: string; node: ts.CallExpression; where: string }[] {
+  const source = ts.createSourceFile(path, readFileSync(join(ROOT, path), 'utf8'), ts.ScriptTarget.ES2022, true);
+  const calls: { callee: string; node: ts.CallExpression; where: string }[] = [];
+  const visit = (node: ts.Node) => {
+    if (ts.isCallExpression(node)) {
+      const line = source.getLineAndCharacterOfPosition(node.getStart()).line + 1;
+      calls.push({ callee: node.expression.getText(), node, where: `${path}:${line}` });
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return calls;
+}
+
+/** Names that hold the token, a PIN or the document's text wherever the import path handles them. */
+const SECRET_NAMES = /^(token|pin|pins|text|entered|given|secret|stored)$/i;
+
+/** The expressions a call's arguments interpolate directly: whole arguments, `${...}` spans, operands of `+`. */
+function interpolated(argument: ts.Expression): ts.Expression[] {
+  if (ts.isTemplateExpression(argument)) return argument.templateSpans.flatMap((span) => interpolated(span.expression));
+  if (ts.isBinaryExpression(argument) && argument.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+    return [...interpolated(argument.left), ...interpolated(argument.right)];
+  }
+  if (ts.isParenthesizedExpression(argument)) return interpolated(argument.expression);
+  return [argument];
+}
+
+function namesASecret(expression: ts.Expression): boolean {
+  if (ts.isIdentifier(expression)) return SECRET_NAMES.test(expression.text);
+  if (ts.isPropertyAccessExpression(expression)) return SECRET_NAMES.test(expression.name.text);
+  if (ts.isCallExpression(expression)) return /\.getText$/.test(expression.expression.getText());
+  return false;
+}
+
+test('the manifest: the endpoint has application scope, no setting holds a secret, restricted mode is declared', () => {
+  const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+    contributes: { configuration: { properties: Record<string, { scope?: string }> } };
+    capabilities: { untrustedWorkspaces: { supported: boolean | string; restrictedConfigurations?: string[] } };
+  };
+  const properties = manifest.contributes.configuration.properties;
+  assert.ok(['application', 'machine'].includes(properties['subscriberCsv.endpoint'].scope ?? 'window'));
+  const secretLike = Object.keys(properties).filter((name) =>
+    /token|secret|password|credential|apikey|pin$/i.test(name),
+  );
+  assert.deepEqual(secretLike, [], 'no setting for a token, a password or a PIN');
+  const untrusted = manifest.capabilities.untrustedWorkspaces;
+  assert.equal(untrusted.supported, 'limited');
+  assert.deepEqual(untrusted.restrictedConfigurations?.sort(), [
+    'subscriberCsv.import.retries',
+    'subscriberCsv.import.timeoutSeconds',
+  ]);
+});
+
+test('the extension writes no setting, and global state only gets the tenant cache', () => {
+  const updates = CLIENT.flatMap(callsIn).filter(({ callee }) => /\.update$/.test(callee));
+  assert.ok(updates.length > 0, 'the check sees the calls there are');
+  for (const { callee, node, where } of updates) {
+    assert.match(callee, /(^|\.)globalState\.update$/, `${where}: ${node.getText()}`);
+    assert.equal(node.arguments[0]?.getText(), 'TENANT_CACHE_KEY', where);
+  }
+  const configurationWrites = IMPORT_PATH.flatMap(callsIn).filter(({ node }) =>
+    /getConfiguration\([^)]*\)\s*\.\s*update/.test(node.getText()),
+  );
+  assert.deepEqual(
+    configurationWrites.map((call) => call.where),
+    [],
+  );
+});
+
+test('only the token store writes the secret, and it writes it with its origin', () => {
+  const stores = IMPORT_PATH.flatMap(callsIn).filter(({ callee }) => /secrets\.store$/.test(callee));
+  assert.deepEqual(
+    stores.map(({ where, node }) => [where.replace(/:\d+$/, ''), node.arguments[1]?.getText()]),
+    [['client/src/apiToken.ts', 'encodeStoredToken(endpoint, token)']],
+  );
+});
+
+test('no log line, message or printed line interpolates the token, a PIN or the text of the file', () => {
+  const sinks =
+    /(^|\.)(log|console)\.(info|warn|error|debug|trace|log|appendLine)$|^io\.(stdout|stderr)$|show(Information|Warning|Error)Message$|\.report$/;
+  const offenders: string[] = [];
+  let seen = 0;
+  for (const { callee, node, where } of IMPORT_PATH.flatMap(callsIn)) {
+    if (!sinks.test(callee)) continue;
+    seen++;
+    for (const expression of node.arguments.flatMap(interpolated)) {
+      if (namesASecret(expression)) offenders.push(`${where}: ${expression.getText()}`);
+    }
+  }
+  assert.ok(seen > 30, `the check sees the ${seen} calls there are`);
+  assert.deepEqual(offenders, []);
+});
+
+test('the import path never writes the document or a file', () => {
+  const writeCalls =
+    /(^|\.)(applyEdit|edit|save|saveAll|writeFile|writeFileSync|appendFile|appendFileSync|createWriteStream|write|rename|unlink|rm)$/;
+  const offenders = IMPORT_PATH.flatMap(callsIn)
+    .filter(({ callee }) => writeCalls.test(callee))
+    .map(({ where, node }) => `${where}: ${node.getText()}`);
+  for (const path of IMPORT_PATH) {
+    const code = readFileSync(join(ROOT, path), 'utf8');
+    for (const name of [/\bWorkspaceEdit\b/, /\bTextEdit\b/, /\bworkspace\.fs\b/, /from '(node:)?fs(\/promises)?'/]) {
+      if (name.test(code)) offenders.push(`${path}: ${name.source}`);
+    }
+  }
+  assert.deepEqual(offenders, []);
+});
