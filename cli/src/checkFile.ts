@@ -57,12 +57,20 @@ export function checkText(
 }
 
 function columnOf(model: SubscriberModel, diagnostic: Diagnostic): string | null {
-  const data = diagnostic.data as { column?: unknown } | undefined;
-  if (typeof data?.column === 'string') return data.column;
-  if (ROW_OR_FILE_CODES.has(diagnostic.code as DiagnosticCode)) return null;
   // A cell problem without `data.column`: name the column whose header field is above where it starts.
   const offset = model.document.offsetAt(diagnostic.range.start);
   const record = recordAt(model, offset);
   const cell = record && cellAt(record, offset);
-  return (cell && model.columnOfField[cell.field]?.name) ?? null;
+  return columnFor(diagnostic, (cell && model.columnOfField[cell.field]?.name) ?? undefined);
+}
+
+/**
+ * The column a diagnostic is about: the one its details name, none for problems of a whole row or the file, or
+ * else the column of the cell it starts in (`cellColumn`).
+ */
+export function columnFor(diagnostic: Diagnostic, cellColumn: string | undefined): string | null {
+  const data = diagnostic.data as { column?: unknown } | undefined;
+  if (typeof data?.column === 'string') return data.column;
+  if (ROW_OR_FILE_CODES.has(diagnostic.code as DiagnosticCode)) return null;
+  return cellColumn ?? null;
 }

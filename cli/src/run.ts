@@ -2,16 +2,16 @@
  * The command runner: parses the command line, checks each file in turn and writes the output.
  * It touches the process only through `CliIo`, so it can run in tests and in other hosts.
  *
- * Files are read and checked one at a time and handed to the formatter before the next is read, which keeps
- * memory bounded by the largest file and lets text output appear as it goes.
+ * Files are checked one at a time as they are read (streamed: memory stays flat whatever a file's size) and
+ * handed to the formatter before the next is read, which lets text output appear as it goes.
  */
 import { getLanguageService, type ServiceSettings } from '../../server/src/service';
 import { parseCommandLine, USAGE, type CheckOptions, type Command } from './args';
-import { checkText } from './checkFile';
+import type { CheckedFile } from './checkFile';
+import { checkFile } from './checkStream';
 import { runImport, type ImportIo } from './importCommand';
 import { EXIT_CLEAN, EXIT_PROBLEMS, EXIT_USAGE, FileError, UsageError } from './errors';
 import { createFormatter } from './formatter';
-import { readTextFile } from './readFile';
 import { buildSettings } from './settings';
 import { severityName } from './severity';
 import { TOOL_NAME, TOOL_VERSION } from './toolInfo';
@@ -58,16 +58,16 @@ async function check(options: CheckOptions, io: CliIo): Promise<number> {
   let foundErrors = false;
   let unreadable = false;
   for (const path of options.files) {
-    let text: string;
+    let file: CheckedFile;
     try {
-      text = await readTextFile(path, io.cwd);
+      // Streamed: a file is checked as it is read, in flat memory whatever its size.
+      file = await checkFile(service, path, io.cwd, settings);
     } catch (error) {
       if (!(error instanceof FileError)) throw error;
       io.stderr(`${TOOL_NAME}: ${error.message}\n`);
       unreadable = true;
       continue;
     }
-    const file = checkText(service, path, io.cwd, text, settings);
     foundErrors ||= file.diagnostics.some(({ diagnostic }) => severityName(diagnostic) === 'error');
     io.stdout(formatter.fileChecked(file));
   }

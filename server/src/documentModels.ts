@@ -1,9 +1,10 @@
 /**
- * Keeps one parsed model per open document, by uri and version, so that validation, hover, completion and
- * code actions on the same version share one parse.
+ * Keeps one parsed model per open document, so that validation, hover, completion and code actions on the same
+ * version share one parse. When the document has changed since, the model is brought up to date from the
+ * document's recorded changes, re-reading only the records they touch; a full parse is the fallback.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { SubscriberLanguageService, SubscriberModel } from './service';
+import { ChunkedTextDocument, type SubscriberLanguageService, type SubscriberModel } from './service';
 
 export class DocumentModels {
   private readonly models = new Map<string, { version: number; model: SubscriberModel }>();
@@ -12,7 +13,15 @@ export class DocumentModels {
 
   get(document: TextDocument): SubscriberModel {
     const cached = this.models.get(document.uri);
-    if (cached && cached.version === document.version) return cached.model;
+    if (cached && cached.model.document === document) {
+      if (cached.version === document.version) return cached.model;
+      const changes = document instanceof ChunkedTextDocument ? document.changesSince(cached.version) : undefined;
+      if (changes) {
+        this.service.update(cached.model, document, changes);
+        cached.version = document.version;
+        return cached.model;
+      }
+    }
     const model = this.service.parse(document);
     this.models.set(document.uri, { version: document.version, model });
     return model;

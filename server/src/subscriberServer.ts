@@ -11,22 +11,28 @@ import {
   type Diagnostic,
   type InitializeResult,
 } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { TenantDataNotification, ValidateNowRequest, type ValidateNowResult } from '../../common/protocol';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
 import { DocumentModels } from './documentModels';
 import { DocumentSettings } from './documentSettings';
 import { runSafe } from './runSafe';
-import { getLanguageService, type SubscriberModel } from './service';
+import { ChunkedTextDocuments, getLanguageService, MAX_PUBLISHED_DIAGNOSTICS, type SubscriberModel } from './service';
 import { rowTypeOf } from './service/subscriberModel';
 
 export function startServer(connection: Connection): void {
   const service = getLanguageService();
-  const documents = new TextDocuments(TextDocument);
+  // Documents keep their text in chunks of lines, so a keystroke in a large file does not rebuild all of it.
+  const documents = new TextDocuments(ChunkedTextDocuments);
   const models = new DocumentModels(service);
   const settings = new DocumentSettings(connection);
-  const publisher = new DiagnosticsPublisher(connection, documents, async (document) =>
-    service.doValidation(models.get(document), await settings.get(document)),
+  const publisher = new DiagnosticsPublisher(
+    connection,
+    documents,
+    async (document) => {
+      const documentSettings = await settings.get(document);
+      return service.startValidation(models.get(document), documentSettings);
+    },
+    MAX_PUBLISHED_DIAGNOSTICS,
   );
   let canRegisterConfigurationChange = false;
 
@@ -108,7 +114,11 @@ export function startServer(connection: Connection): void {
       if (!document) return null;
       const model = models.get(document);
       const diagnostics = service.doValidation(model, documentSettings);
-      void connection.sendDiagnostics({ uri, version: document.version, diagnostics });
+      void connection.sendDiagnostics({
+        uri,
+        version: document.version,
+        diagnostics: service.limitDiagnostics(diagnostics),
+      });
       return verdictOf(model, diagnostics, service.isServed(model, documentSettings));
     });
   });
@@ -128,7 +138,8 @@ function verdictOf(model: SubscriberModel, diagnostics: Diagnostic[], isSubscrib
     otherRows: 0,
   };
   if (!isSubscriberFile) return verdict;
-  for (const row of model.dataRows) {
+  for (let index = model.headerIndex + 1; index < model.records.count && model.headerIndex >= 0; index++) {
+    const row = model.row(index);
     if (row.blank) continue;
     const type = rowTypeOf(model, row);
     if (type === 'User') verdict.users++;

@@ -44,6 +44,8 @@ describe('robustness', () => {
     const published = await client.open(uri, 'subscriber-csv', BINARY_GARBAGE);
     assert.deepEqual(codesAndRanges(published.diagnostics), [
       expected('missing-header', 0, 0, 0, 16),
+      expected('nul-character', 0, 0, 0, 1),
+      expected('replacement-character', 0, 11, 0, 12),
       expected('unterminated-quote', 2, 5, 2, 6),
     ]);
     for (const line of [0, 1, 2]) {

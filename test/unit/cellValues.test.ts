@@ -232,7 +232,7 @@ describe('Email', () => {
     expectRejected('Email', [
       ['ann.lee@example', 'invalid-email'],
       ['ann', 'invalid-email'],
-      ['@example.com', 'invalid-email'],
+      ['.ann@example.com', 'invalid-email'],
       ['a@b@example.com', 'invalid-email'],
       ['ann lee@example.com', 'invalid-email'],
       ['ann@example..com', 'invalid-email'],

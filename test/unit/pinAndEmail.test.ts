@@ -20,7 +20,7 @@ describe('Email when PIN notices go by email', () => {
     ${HEADER}
     User,A,,,
     User,B,b@example.com,,n
-    User,C,  ,1234,n
+    User,C,  ,4821,n
   `;
 
   for (const pinNotification of ['email', 'emailAndDisplay'] as const) {
@@ -105,7 +105,7 @@ describe('SysPIN = y', () => {
   });
 
   it('with SysPIN = n or blank, no email is needed', () => {
-    expectDiagnostics(`${HEADER}\nUser,A,,,n\nUser,B,,,\nUser,C,,1234,n\n`, []);
+    expectDiagnostics(`${HEADER}\nUser,A,,,n\nUser,B,,,\nUser,C,,4821,n\n`, []);
   });
 });
 

@@ -5,7 +5,8 @@
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver-types';
 import { DIAGNOSTIC_SOURCE, type DiagnosticCode } from './diagnosticCatalog';
 import type { DiagnosticData } from './rules/report';
-import { recordAt, type SubscriberModel } from './subscriberModel';
+import { convertToCommas, detectDelimiter } from './rules/wrongDelimiter';
+import { recordIndexAt, type SubscriberModel } from './subscriberModel';
 
 type Fixer = (diagnostic: Diagnostic, data: DiagnosticData, model: SubscriberModel) => CodeAction | undefined;
 
@@ -35,10 +36,11 @@ const addColumn: Fixer = (diagnostic, data, model) => {
   const doc = model.document;
   const at = (offset: number) => ({ start: doc.positionAt(offset), end: doc.positionAt(offset) });
   const edits: TextEdit[] = [{ range: at(header.end), newText: `,${data.column}` }];
-  for (const row of model.dataRows) {
+  for (let index = model.headerIndex + 1; index < model.records.count; index++) {
+    const row = model.row(index);
     if (row.blank) continue;
-    if (row.cells.length >= width) edits.push({ range: at(row.cells[width - 1].end), newText: ',' });
-    else edits.push({ range: at(row.end), newText: ','.repeat(width - row.cells.length + 1) });
+    if (row.cellCount >= width) edits.push({ range: at(row.cellEnd(width - 1)), newText: ',' });
+    else edits.push({ range: at(row.end), newText: ','.repeat(width - row.cellCount + 1) });
   }
   return fix(`Add the ${data.column} column`, diagnostic, model, edits, true);
 };
@@ -46,30 +48,87 @@ const addColumn: Fixer = (diagnostic, data, model) => {
 /** Deletes an empty row together with its line break. */
 const deleteRow: Fixer = (diagnostic, _data, model) => {
   const doc = model.document;
-  const row = recordAt(model, doc.offsetAt(diagnostic.range.start));
-  if (!row) return undefined;
-  const text = doc.getText();
-  const next = model.csv.records[row.index + 1];
-  const end = next ? next.start : text.length;
+  const index = recordIndexAt(model, doc.offsetAt(diagnostic.range.start));
+  if (index < 0) return undefined;
+  const records = model.records;
+  const length = model.source.length;
+  const hasNext = index + 1 < records.count;
+  const end = hasNext ? records.starts[index + 1] : length;
+  const rowStart = records.starts[index];
   // The row's own line break goes with it; only a last row with no line break of its own takes the one before it,
   // so that the file keeps ending as it did.
-  const start = next || row.end < text.length ? row.start : Math.max(0, previousLineBreak(text, row.start));
+  const start = hasNext || records.ends[index] < length ? rowStart : Math.max(0, previousLineBreak(model, rowStart));
   return fix(
     'Delete the empty row',
     diagnostic,
     model,
-    [{ range: { start: doc.positionAt(start), end: doc.positionAt(end) } }].map((r) => ({ ...r, newText: '' })),
+    [{ range: { start: doc.positionAt(start), end: doc.positionAt(end) }, newText: '' }],
     true,
   );
 };
 
 /** Removes extra cells past the header's width when they are all empty (a trailing comma or two). */
 const trimExtraCells: Fixer = (diagnostic, _data, model) => {
-  const doc = model.document;
-  const row = recordAt(model, doc.offsetAt(diagnostic.range.start));
+  const index = recordIndexAt(model, model.document.offsetAt(diagnostic.range.start));
+  if (index < 0) return undefined;
+  const row = model.row(index);
   const width = model.header?.cells.length ?? 0;
-  if (!row || row.cells.slice(width).some((cell) => cell.value !== '')) return undefined;
+  for (let field = width; field < row.cellCount; field++) if (row.value(field) !== '') return undefined;
   return fix('Remove the empty extra cells', diagnostic, model, [{ range: diagnostic.range, newText: '' }], true);
+};
+
+/** Rewrites the whole file with commas between cells, when that keeps every value (see `convertToCommas`). */
+const convertDelimiter: Fixer = (diagnostic, _data, model) => {
+  const header = model.header;
+  const delimiter = header && detectDelimiter(model.source.slice(header.start, header.end), model.fieldOfColumn.size);
+  if (!delimiter) return undefined;
+  const length = model.source.length;
+  const converted = convertToCommas(model.source.slice(0, length), delimiter.character);
+  if (converted === undefined) return undefined;
+  const doc = model.document;
+  const range = { start: doc.positionAt(0), end: doc.positionAt(length) };
+  return fix(
+    `Convert the file to commas (it is ${delimiter.description})`,
+    diagnostic,
+    model,
+    [{ range, newText: converted }],
+    true,
+  );
+};
+
+/** Deletes a header cell with no name, and its cell on every row, when all those cells are empty (a trailing comma). */
+const deleteEmptyColumn: Fixer = (diagnostic, _data, model) => {
+  const header = model.header;
+  const doc = model.document;
+  const start = doc.offsetAt(diagnostic.range.start);
+  const field = header ? header.cells.findIndex((cell) => cell.start === start) : -1;
+  if (!header || field < 0 || header.cells.length < 2) return undefined;
+  const cells = header.cells;
+  // The cell goes with the comma before it (after it, for the first cell).
+  const span = (starts: (f: number) => number, ends: (f: number) => number) =>
+    field > 0 ? { from: ends(field - 1), to: ends(field) } : { from: starts(0), to: starts(1) };
+  const removals = [
+    span(
+      (f) => cells[f].start,
+      (f) => cells[f].end,
+    ),
+  ];
+  for (let index = model.headerIndex + 1; index < model.records.count; index++) {
+    const row = model.row(index);
+    if (field >= row.cellCount || (field === 0 && row.cellCount < 2)) continue;
+    if (row.value(field) !== '') return undefined;
+    removals.push(
+      span(
+        (f) => row.cellStart(f),
+        (f) => row.cellEnd(f),
+      ),
+    );
+  }
+  const edits = removals.map(({ from, to }) => ({
+    range: { start: doc.positionAt(from), end: doc.positionAt(to) },
+    newText: '',
+  }));
+  return fix('Delete the empty column', diagnostic, model, edits, true);
 };
 
 const FIXERS: Partial<Record<DiagnosticCode, Fixer>> = {
@@ -83,6 +142,9 @@ const FIXERS: Partial<Record<DiagnosticCode, Fixer>> = {
   'missing-email-column': addColumn,
   'blank-row': deleteRow,
   'too-many-fields': trimExtraCells,
+  'formula-injection': replaceWith(() => 'Remove the leading formula characters (=, +, -, @)'),
+  'wrong-delimiter': convertDelimiter,
+  'blank-column-name': deleteEmptyColumn,
 };
 
 export function getCodeActions(model: SubscriberModel, diagnostics: readonly Diagnostic[]): CodeAction[] {
@@ -112,9 +174,15 @@ function fix(
   };
 }
 
-function previousLineBreak(text: string, offset: number): number {
+/** The offset before the line break that ends just before `offset`. */
+function previousLineBreak(model: SubscriberModel, offset: number): number {
+  const before = model.source.slice(Math.max(0, offset - 2), offset);
   let at = offset;
-  if (text.charCodeAt(at - 1) === 10) at--;
-  if (text.charCodeAt(at - 1) === 13) at--;
+  let last = before.length - 1;
+  if (before.charCodeAt(last) === 10) {
+    at--;
+    last--;
+  }
+  if (before.charCodeAt(last) === 13) at--;
   return at;
 }

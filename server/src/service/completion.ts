@@ -5,21 +5,28 @@
 import { CompletionItemKind, type CompletionItem, type Position } from 'vscode-languageserver-types';
 import { blankMeaning, COLUMNS, type ColumnSpec } from './columns';
 import type { TenantContext } from './settings';
-import { cellAt, recordAt, rowTypeOf, type SubscriberModel } from './subscriberModel';
+import { recordIndexAt, rowTypeOf, type SubscriberModel } from './subscriberModel';
 
 export function doComplete(model: SubscriberModel, position: Position, tenant: TenantContext): CompletionItem[] {
   const offset = model.document.offsetAt(position);
-  const record = recordAt(model, offset);
+  const index = recordIndexAt(model, offset);
   // A cursor on an empty last line, past every record, is the start of a new row's first cell.
-  const cell = record ? cellAt(record, offset) : undefined;
-  const range = cell
-    ? { start: model.document.positionAt(cell.start), end: model.document.positionAt(cell.end) }
-    : { start: position, end: position };
-  if (!model.header || record === model.header) return headerCompletions(model, cell?.field, range);
-  const field = cell ? cell.field : 0;
+  const row = index < 0 ? undefined : model.row(index);
+  const cellField = row ? row.fieldAt(offset) : -1;
+  const range =
+    row && cellField >= 0
+      ? {
+          start: model.document.positionAt(row.cellStart(cellField)),
+          end: model.document.positionAt(row.cellEnd(cellField)),
+        }
+      : { start: position, end: position };
+  if (!model.header || index === model.headerIndex) {
+    return headerCompletions(model, cellField < 0 ? undefined : cellField, range);
+  }
+  const field = cellField < 0 ? 0 : cellField;
   const column = model.columnOfField[field];
   if (!column) return [];
-  const rowType = record ? rowTypeOf(model, record) : undefined;
+  const rowType = row ? rowTypeOf(model, row) : undefined;
   return valueCompletions(column, tenant, range, rowType ? blankMeaning(column, rowType) : undefined);
 }
 

@@ -206,6 +206,64 @@ export const CATALOG = {
     example: 'Extension 100 (tenant already uses 100)',
     choice: 'Checked only when the tenant’s extensions are known (tenant endpoint or settings).',
   },
+  // --- Publishing ----------------------------------------------------------------------------------------
+  'too-many-problems': {
+    severity: Severity.Information,
+    title: 'The file has more problems than the editor lists; errors are listed first and this counts the rest.',
+    example: '(a file with 1,200 problems: 1,000 are listed)',
+    choice:
+      'VS Code shows at most 1,000 diagnostics a file, so the editor lists errors first and says how many are left out. The CLI (`subscriber-csv check`) lists them all.',
+  },
+  // --- Hostile files: wrong encoding, wrong delimiter, content that is dangerous elsewhere ------------------
+  'wrong-encoding': {
+    severity: Severity.Error,
+    title: 'The text looks UTF-16 (a NUL after every letter); the import reads UTF-8.',
+    example: 'T\\0y\\0p\\0e\\0 (a UTF-16 file opened as UTF-8)',
+    choice:
+      'The editor hands the server text, not bytes, so the encoding is recognised from the text: at least a quarter NUL characters on alternate positions, or a misread UTF-16 byte order mark. The CLI reads bytes and refuses such a file outright (exit 2).',
+  },
+  'nul-character': {
+    severity: Severity.Error,
+    title: 'A row holds NUL characters: binary data, or part of a UTF-16 file.',
+    example: 'User,Le\\0e',
+    choice:
+      'The page is silent. No name or number holds a NUL, and the import would store it or fail, so it is an error.',
+  },
+  'replacement-character': {
+    severity: Severity.Error,
+    title: 'A row holds U+FFFD, where bytes that are not UTF-8 (Windows-1252 "ü") could not be read.',
+    example: 'User,M\ufffdller',
+    choice:
+      'The original letter is lost once the text is decoded, so there is no fix: reopen the file with its real encoding (usually Windows-1252) and save it as UTF-8. The CLI reads bytes and refuses such a file outright (exit 2).',
+  },
+  'wrong-delimiter': {
+    severity: Severity.Error,
+    title: 'The header splits into import columns at semicolons or tabs, not at commas.',
+    example: 'Type;FirstName;LastName',
+    choice:
+      'The fix rewrites the file with commas, quoting values that hold a comma (such as "1,5"). It is offered only when every row splits into as many cells as the header and every quote closes; otherwise converting could merge or split cells.',
+  },
+  'value-too-long': {
+    severity: Severity.Warning,
+    title: 'A value is longer than 255 characters: more than any name, address or number.',
+    example: 'LastName: (100,000 characters)',
+    choice:
+      'The page gives no lengths. 255 is the usual limit of a text field (and an email address is at most 254), so a longer value is almost surely a paste gone wrong; the import may cut or refuse it, so it warns. The message gives the length, never the value.',
+  },
+  'formula-injection': {
+    severity: Severity.Warning,
+    title: 'A name or email starts with =, +, - or @, so a spreadsheet opening the file would run it as a formula.',
+    example: 'LastName: =HYPERLINK("http://example.com","Click")',
+    choice:
+      'Only text columns (FirstName, LastName, Email) are checked: numbers such as an OutgoingCLID of -1 are not formulas, and a value of dashes only ("-", a placeholder) is shown as text. The fix removes the leading characters. We do not prefix a single quote (the usual advice for files meant for spreadsheets): this file is read by the import, which may store the quote as part of the name and show it on phones and in the directory.',
+  },
+  'weak-pin': {
+    severity: Severity.Warning,
+    title: 'The PIN is easy to guess: one digit repeated, digits in order, or the row’s own extension.',
+    example: 'PIN: 1111, 1234, 9876, or the Extension',
+    choice:
+      'The import accepts such PINs, so it warns. The message never repeats the PIN (nor the extension it equals). Runs may wrap from 9 to 0 (7890), as on a keypad. There is no fix: only the user can choose a PIN; leaving it empty with SysPIN = y lets the system make one up.',
+  },
 } as const satisfies Record<string, CatalogEntry>;
 
 export type DiagnosticCode = keyof typeof CATALOG;

@@ -6,7 +6,7 @@ import type { Hover, Position } from 'vscode-languageserver-types';
 import { blankMeaning, type ColumnSpec, type RowType } from './columns';
 import { nearestColumnName } from './rules/headerColumns';
 import type { TenantContext } from './settings';
-import { cellAt, recordAt, rowTypeOf, type SubscriberModel } from './subscriberModel';
+import { recordIndexAt, rowTypeOf, type SubscriberModel } from './subscriberModel';
 
 const WHO_SETS: Record<ColumnSpec['setBy'], string> = {
   anyone: 'Any admin who imports can set it.',
@@ -64,20 +64,26 @@ function describeValue(
 
 export function doHover(model: SubscriberModel, position: Position, tenant: TenantContext): Hover | null {
   const offset = model.document.offsetAt(position);
-  const record = recordAt(model, offset);
-  const cell = record && cellAt(record, offset);
-  if (!record || !cell || !model.header) return null;
-  const range = { start: model.document.positionAt(cell.start), end: model.document.positionAt(cell.end) };
-  const column = model.columnOfField[cell.field];
-  if (record === model.header) {
+  const index = recordIndexAt(model, offset);
+  if (index < 0 || !model.header) return null;
+  const row = model.row(index);
+  const field = row.fieldAt(offset);
+  if (field < 0) return null;
+  const value = row.value(field);
+  const range = {
+    start: model.document.positionAt(row.cellStart(field)),
+    end: model.document.positionAt(row.cellEnd(field)),
+  };
+  const column = model.columnOfField[field];
+  if (index === model.headerIndex) {
     if (column) return { contents: { kind: 'markdown', value: describeColumn(column, tenant) }, range };
-    const nearest = nearestColumnName(cell.value);
+    const nearest = nearestColumnName(value);
     const hint = nearest ? ` Did you mean **${nearest}**?` : '';
-    return { contents: { kind: 'markdown', value: `\`${cell.value}\` is not an import column.${hint}` }, range };
+    return { contents: { kind: 'markdown', value: `\`${value}\` is not an import column.${hint}` }, range };
   }
   if (!column) return null;
-  const rowType = rowTypeOf(model, record);
-  const meaning = describeValue(column, cell.value.trim(), tenant, rowType);
-  const value = (meaning ? `${meaning}\n\n---\n\n` : '') + describeColumn(column, tenant, rowType);
-  return { contents: { kind: 'markdown', value }, range };
+  const rowType = rowTypeOf(model, row);
+  const meaning = describeValue(column, value.trim(), tenant, rowType);
+  const markdown = (meaning ? `${meaning}\n\n---\n\n` : '') + describeColumn(column, tenant, rowType);
+  return { contents: { kind: 'markdown', value: markdown }, range };
 }

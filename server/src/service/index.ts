@@ -11,3 +11,8 @@ export {
   type TenantEntry,
 } from './settings';
 export type { SubscriberModel } from './subscriberModel';
+export type { ValidationRun } from './validation';
+export type { StreamedDiagnostic, StreamValidation } from './streamValidation';
+export { MAX_PUBLISHED_DIAGNOSTICS } from './diagnosticLimit';
+export { ChunkedTextDocument, ChunkedTextDocuments } from './text/chunkedTextDocument';
+export type { SlicedTextDocument, TextChange } from './text/textSource';

@@ -1,5 +1,6 @@
 /**
- * The parsed shape of a CSV text: records and cells with their exact offsets.
+ * A record and its cells as objects, with their exact offsets: what hover, completion, fixes and tests read.
+ * The model does not keep these (see `recordTable.ts`); it builds them for the one record a request is about.
  * Offsets are UTF-16 code-unit indexes into the document text, so they map straight to LSP positions.
  */
 
@@ -27,20 +28,4 @@ export interface CsvRecord {
   blank: boolean;
   /** True when a quote opened in this record is never closed: `cells` holds only the cells before that quote. */
   unterminated?: boolean;
-}
-
-export type CsvProblemKind = 'unterminatedQuote';
-
-/** A problem in the CSV syntax itself, found while splitting records and cells. */
-export interface CsvProblem {
-  kind: CsvProblemKind;
-  start: number;
-  end: number;
-}
-
-export interface ParsedCsv {
-  records: CsvRecord[];
-  problems: CsvProblem[];
-  /** 1 when the text starts with a byte order mark, which is not part of the first cell. */
-  bomLength: number;
 }

@@ -8,36 +8,45 @@ export const cellValues: RowRule = {
   name: 'cell-values',
   checkRow(row, { model, settings, report }) {
     if (row.blank) return;
-    model.columnOfField.forEach((column, field) => {
-      if (!column) return;
-      const cell = row.cells[field];
-      const value = cell?.value ?? '';
-      if (value.trim() === '') {
-        // A cell swallowed by an unclosed quote is unreadable rather than empty: unterminated-quote covers it.
-        if (column.requiredValue && (cell || !row.unterminated)) {
-          const at = cell ? cell.start : row.end;
-          report('required-value', at, cell ? cell.end : row.end, `${column.name} is mandatory; this row has none.`, {
-            column: column.name,
-          });
-        }
-        return;
-      }
-      if (!cell) return;
+    const columns = model.columnOfField;
+    for (let field = 0; field < columns.length; field++) {
+      const column = columns[field];
+      if (!column) continue;
+      const present = field < row.cellCount;
+      const value = row.value(field);
       const trimmed = value.trim();
+      if (trimmed === '') {
+        // A cell swallowed by an unclosed quote is unreadable rather than empty: unterminated-quote covers it.
+        if (column.requiredValue && (present || !row.unterminated)) {
+          const start = present ? row.cellStart(field) : row.end;
+          report(
+            'required-value',
+            start,
+            present ? row.cellEnd(field) : row.end,
+            `${column.name} is mandatory; this row has none.`,
+            {
+              column: column.name,
+            },
+          );
+        }
+        continue;
+      }
+      const start = row.cellStart(field);
+      const end = row.cellEnd(field);
       if (trimmed !== value) {
         // Spreadsheets keep stray spaces that the import may not strip; check the value as meant, and flag the spaces.
-        report('extra-spaces', cell.start, cell.end, `${column.name} has spaces before or after its value.`, {
+        report('extra-spaces', start, end, `${column.name} has spaces before or after its value.`, {
           column: column.name,
           replacement: trimmed,
         });
       }
       const finding = checkValue(trimmed, column, settings.tenant);
       if (finding) {
-        report(finding.code, cell.start, cell.end, finding.message, {
+        report(finding.code, start, end, finding.message, {
           column: column.name,
           ...(finding.replacement !== undefined ? { replacement: finding.replacement } : {}),
         });
       }
-    });
+    }
   },
 };

@@ -4,7 +4,7 @@
  * wins over a generated one.
  */
 import { PIN_NOTIFICATION_LABELS, pinNoticesByEmail } from '../settings';
-import { cellOf, valueOf } from '../subscriberModel';
+import { valueOf } from '../subscriberModel';
 import { isValidEmail } from '../values/emailValues';
 import type { RowRule } from './rule';
 
@@ -13,53 +13,53 @@ export const pinAndEmail: RowRule = {
   checkRow(row, { model, settings, report }) {
     // A row cut short by an unclosed quote may have its Email, PIN or SysPIN swallowed: nothing to tie together.
     if (row.blank || row.unterminated) return;
+    const emailField = model.fieldOfColumn.get('Email');
+    const sysPinField = model.fieldOfColumn.get('SysPIN') ?? -1;
     const email = valueOf(model, row, 'Email');
-    const emailCell = cellOf(model, row, 'Email');
-    const sysPinCell = cellOf(model, row, 'SysPIN');
-    const sysPin = valueOf(model, row, 'SysPIN') === 'y';
     const byEmail = pinNoticesByEmail(settings.tenant);
     const label = PIN_NOTIFICATION_LABELS[settings.tenant.pinNotification];
 
     // Where the row has an Email column, point at its cell; otherwise the header rule already reports the column.
-    if (byEmail && email === '' && model.fieldOfColumn.has('Email')) {
-      const at = emailCell ?? { start: row.end, end: row.end };
+    if (byEmail && email === '' && emailField !== undefined) {
+      const present = emailField < row.cellCount;
       report(
         'email-required',
-        at.start,
-        at.end,
+        present ? row.cellStart(emailField) : row.end,
+        present ? row.cellEnd(emailField) : row.end,
         `The tenant's PIN notification is "${label}": this row needs an Email.`,
-        {
-          column: 'Email',
-        },
+        { column: 'Email' },
       );
     }
-    if (!sysPin || !sysPinCell) return;
-    if (!isValidEmail(email)) {
+    if (sysPinField < 0 || sysPinField >= row.cellCount || valueOf(model, row, 'SysPIN') !== 'y') return;
+    const sysPinStart = row.cellStart(sysPinField);
+    const sysPinEnd = row.cellEnd(sysPinField);
+    const validEmail = isValidEmail(email);
+    if (!validEmail) {
       report(
         'syspin-needs-email',
-        sysPinCell.start,
-        sysPinCell.end,
+        sysPinStart,
+        sysPinEnd,
         email === ''
           ? 'SysPIN = y needs a valid Email on this row, and this row has none.'
           : `SysPIN = y needs a valid Email on this row; "${email}" is not one.`,
         { column: 'SysPIN' },
       );
     }
-    const pinCell = cellOf(model, row, 'PIN');
-    const pinGiven = pinCell !== undefined && pinCell.value.trim() !== '';
+    const pinField = model.fieldOfColumn.get('PIN') ?? -1;
+    const pinGiven = pinField >= 0 && pinField < row.cellCount && row.value(pinField).trim() !== '';
     if (pinGiven) {
       report(
         'pin-overrides-syspin',
-        pinCell.start,
-        pinCell.end,
+        row.cellStart(pinField),
+        row.cellEnd(pinField),
         'This row gives a PIN and sets SysPIN = y: the given PIN is used and no PIN is generated.',
         { column: 'PIN' },
       );
     }
     // The page sends the PIN details whenever SysPIN = y and notices go by email, whichever PIN is applied.
-    if (byEmail && isValidEmail(email)) {
+    if (byEmail && validEmail) {
       const which = pinGiven ? 'The PIN given on this row' : 'The generated PIN';
-      report('pin-email-sent', sysPinCell.start, sysPinCell.end, `${which} will be emailed to ${email}.`, {
+      report('pin-email-sent', sysPinStart, sysPinEnd, `${which} will be emailed to ${email}.`, {
         column: 'SysPIN',
       });
     }

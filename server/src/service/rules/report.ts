@@ -2,7 +2,7 @@
  * Turns a rule's finding into an LSP diagnostic: severity from the catalog, range from offsets,
  * a link to the catalog entry, and the details a quick fix needs in `data`.
  */
-import type { Diagnostic } from 'vscode-languageserver-types';
+import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CATALOG, CATALOG_URL, DIAGNOSTIC_SOURCE, type DiagnosticCode } from '../diagnosticCatalog';
 
@@ -16,19 +16,29 @@ export interface DiagnosticData {
 
 export type Report = (code: DiagnosticCode, start: number, end: number, message: string, data?: DiagnosticData) => void;
 
-export function createCollector(document: TextDocument): { diagnostics: Diagnostic[]; report: Report } {
-  const diagnostics: Diagnostic[] = [];
-  const report: Report = (code, start, end, message, data) => {
-    const diagnostic: Diagnostic = {
-      range: { start: document.positionAt(start), end: document.positionAt(end) },
-      severity: CATALOG[code].severity,
-      code,
-      codeDescription: { href: `${CATALOG_URL}#${code}` },
-      source: DIAGNOSTIC_SOURCE,
-      message,
-    };
-    if (data) diagnostic.data = data;
-    diagnostics.push(diagnostic);
+/** What a rule found, in offsets; kept until diagnostics are published, so it must not hold positions. */
+export interface Finding {
+  code: DiagnosticCode;
+  start: number;
+  end: number;
+  message: string;
+  data?: DiagnosticData;
+}
+
+export function toDiagnostic(document: TextDocument, finding: Finding, start: number, end: number): Diagnostic {
+  return diagnosticAt(finding, { start: document.positionAt(start), end: document.positionAt(end) });
+}
+
+export function diagnosticAt(finding: Finding, range: Range): Diagnostic {
+  const { code } = finding;
+  const diagnostic: Diagnostic = {
+    range,
+    severity: CATALOG[code].severity,
+    code,
+    codeDescription: { href: `${CATALOG_URL}#${code}` },
+    source: DIAGNOSTIC_SOURCE,
+    message: finding.message,
   };
-  return { diagnostics, report };
+  if (finding.data) diagnostic.data = finding.data;
+  return diagnostic;
 }

@@ -20,21 +20,21 @@ export const rowShape: RowRule = {
     // A row cut short by an unclosed quote is reported as such; its width is unknown, not wrong.
     if (row.unterminated) return;
     const expected = header.cells.length;
-    if (row.cells.length > expected) {
-      const extra = row.cells.slice(expected);
+    const count = row.cellCount;
+    if (count > expected) {
       report(
         'too-many-fields',
-        extra[0].start - 1,
+        row.cellStart(expected) - 1,
         row.end,
-        `This row has ${cells(row.cells.length)} but the header has ${expected} columns. Remove the extra cells or add a column.`,
+        `This row has ${cells(count)} but the header has ${expected} columns. Remove the extra cells or add a column.`,
       );
-    } else if (row.cells.length < expected && row.cells.length > 0) {
-      const missing = expected - row.cells.length;
+    } else if (count < expected && count > 0) {
+      const missing = expected - count;
       report(
         'too-few-fields',
         row.start,
         row.end,
-        `This row has ${cells(row.cells.length)} but the header has ${expected} columns; ${missing === 1 ? 'the missing cell reads' : `the missing ${missing} cells read`} as empty.`,
+        `This row has ${cells(count)} but the header has ${expected} columns; ${missing === 1 ? 'the missing cell reads' : `the missing ${missing} cells read`} as empty.`,
       );
     }
   },

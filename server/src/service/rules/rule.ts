@@ -1,8 +1,9 @@
 /**
- * The two shapes a rule takes. Row rules see one data row at a time; file rules see the whole model
- * (header checks, duplicates across rows). Each rule is one small unit in its own file.
+ * The shapes a rule takes. Row rules see one data row at a time, and are all that runs again when an edit
+ * changes a row; file rules see the header. Rules across rows (duplicates) keep an index that an edit updates
+ * (`duplicates.ts`). Each rule is one small unit in its own file.
  */
-import type { CsvRecord } from '../csv/csvModel';
+import type { RowView } from '../csv/rowView';
 import type { ServiceSettings } from '../settings';
 import type { SubscriberModel } from '../subscriberModel';
 import type { Report } from './report';
@@ -15,7 +16,7 @@ export interface RuleContext {
 
 export interface RowRule {
   readonly name: string;
-  checkRow(row: CsvRecord, context: RuleContext): void;
+  checkRow(row: RowView, context: RuleContext): void;
 }
 
 export interface FileRule {

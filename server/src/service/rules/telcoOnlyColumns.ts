@@ -8,16 +8,17 @@ export const telcoOnlyColumns: RowRule = {
   name: 'telco-only-columns',
   checkRow(row, { model, settings, report }) {
     if (row.blank || settings.tenant.role === 'telcoAdmin') return;
-    model.columnOfField.forEach((column, field) => {
-      const cell = row.cells[field];
-      if (column?.setBy !== 'telcoAdmin' || !cell || cell.value.trim() === '') return;
+    const columns = model.columnOfField;
+    for (let field = 0; field < columns.length && field < row.cellCount; field++) {
+      const column = columns[field];
+      if (column?.setBy !== 'telcoAdmin' || row.value(field).trim() === '') continue;
       report(
         'telco-only-ignored',
-        cell.start,
-        cell.end,
+        row.cellStart(field),
+        row.cellEnd(field),
         `${column.name} is applied only when a telco admin imports for the tenant; as a tenant admin this value is ignored.`,
         { column: column.name },
       );
-    });
+    }
   },
 };

@@ -1,0 +1,111 @@
+/**
+ * One record's cells, found when the record is read and sliced into values only when a rule asks. A view is
+ * reused from row to row, so checking a whole file allocates the values the rules read and nothing per cell.
+ */
+import type { CsvCell, CsvRecord } from './csvModel';
+import { RECORD_BLANK, RECORD_UNTERMINATED } from './recordTable';
+import { cellValue, createCellSpans, splitCells } from './scanCsv';
+
+export class RowView {
+  /** Index of the record in the file, the header's included. */
+  index = -1;
+  /** Offset of the record's first character. */
+  start = 0;
+  /** Offset just past the record's content: before its line break, or at a quote that never closes. */
+  end = 0;
+  /** Every value is empty. */
+  blank = false;
+  /** A quote in this record never closes: only the whole cells before it are read. */
+  unterminated = false;
+  private text = '';
+  /** Document offset of `text[0]`. */
+  private base = 0;
+  private readonly spans = createCellSpans();
+  private readonly values: (string | undefined)[] = [];
+
+  /**
+   * Reads record `index` spanning `[start, end)` from `text`, a string holding at least the record whose first
+   * character is at document offset `base`.
+   */
+  load(text: string, base: number, index: number, start: number, end: number, flags: number): this {
+    this.text = text;
+    this.base = base;
+    this.index = index;
+    this.start = start;
+    this.end = end;
+    this.blank = (flags & RECORD_BLANK) !== 0;
+    this.unterminated = (flags & RECORD_UNTERMINATED) !== 0;
+    if (this.unterminated && end <= start) {
+      this.spans.count = 0;
+    } else {
+      // An unclosed quote opens a field: the whole cells end at the comma before it.
+      splitCells(text, start - base, (this.unterminated ? end - 1 : end) - base, this.spans);
+    }
+    const values = this.values;
+    for (let field = 0; field < this.spans.count; field++) values[field] = undefined;
+    return this;
+  }
+
+  get cellCount(): number {
+    return this.spans.count;
+  }
+
+  cellStart(field: number): number {
+    return this.spans.starts[field] + this.base;
+  }
+
+  cellEnd(field: number): number {
+    return this.spans.ends[field] + this.base;
+  }
+
+  /** The cell's value as csv-parse reads it (unquoted); empty when the row has no such cell. */
+  value(field: number): string {
+    if (field >= this.spans.count || field < 0) return '';
+    let value = this.values[field];
+    if (value === undefined) {
+      value = cellValue(this.text, this.spans.starts[field], this.spans.ends[field]);
+      this.values[field] = value;
+    }
+    return value;
+  }
+
+  /** The cell as an object, or undefined when the row has no such cell. */
+  cell(field: number): CsvCell | undefined {
+    if (field >= this.spans.count || field < 0) return undefined;
+    const start = this.cellStart(field);
+    return {
+      field,
+      value: this.value(field),
+      start,
+      end: this.cellEnd(field),
+      quoted: this.text.charCodeAt(start - this.base) === 34,
+    };
+  }
+
+  /** The cell holding an offset (a cell's end counts, so a cursor after its text is in it); -1 when none. */
+  fieldAt(offset: number): number {
+    // Cells start in increasing order: a binary search keeps wide rows (thousands of columns) cheap.
+    let low = 0;
+    let high = this.spans.count - 1;
+    let found = -1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      if (this.cellStart(mid) <= offset) {
+        found = mid;
+        low = mid + 1;
+      } else high = mid - 1;
+    }
+    // An offset past the cell's end (its record's line break) is in no cell.
+    if (found >= 0 && offset > this.cellEnd(found)) return -1;
+    return found;
+  }
+
+  /** The record with every cell as an object. */
+  toRecord(): CsvRecord {
+    const cells: CsvCell[] = [];
+    for (let field = 0; field < this.spans.count; field++) cells.push(this.cell(field) as CsvCell);
+    const record: CsvRecord = { index: this.index, start: this.start, end: this.end, cells, blank: this.blank };
+    if (this.unterminated) record.unterminated = true;
+    return record;
+  }
+}
