@@ -47,8 +47,12 @@ export interface ValidateNowResult {
   version: number;
   /** True when the server treats the file as a subscriber file (by language, file pattern or header). */
   isSubscriberFile: boolean;
+  /** Every error and warning in the document. */
   errors: number;
   warnings: number;
+  /** The errors and warnings the editor shows: at most 1,000 diagnostics are published per file. */
+  publishedErrors: number;
+  publishedWarnings: number;
   /** Data rows whose Type is User. */
   users: number;
   /** Data rows whose Type is Location. */

@@ -8,6 +8,7 @@ import { ApiTokenStore } from './apiToken';
 import { FileStatus } from './fileStatus';
 import { ImportCommand } from './importCommand';
 import { ImportProblems } from './importProblems';
+import { LargeFileNotice } from './largeFiles';
 import { refreshTenantDataCommand, TenantDataController } from './tenantData';
 import { clearApiToken, setApiToken } from './tokenCommands';
 
@@ -25,6 +26,7 @@ export function registerImportFeatures(
     problems,
     tenant,
     new FileStatus(client, tenant, log),
+    new LargeFileNotice(log),
     vscode.commands.registerCommand('subscriberCsv.importToTenant', (argument?: unknown) =>
       importCommand.run(argument),
     ),

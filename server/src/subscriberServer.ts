@@ -114,12 +114,9 @@ export function startServer(connection: Connection): void {
       if (!document) return null;
       const model = models.get(document);
       const diagnostics = service.doValidation(model, documentSettings);
-      void connection.sendDiagnostics({
-        uri,
-        version: document.version,
-        diagnostics: service.limitDiagnostics(diagnostics),
-      });
-      return verdictOf(model, diagnostics, service.isServed(model, documentSettings));
+      const published = service.limitDiagnostics(diagnostics);
+      void connection.sendDiagnostics({ uri, version: document.version, diagnostics: published });
+      return verdictOf(model, diagnostics, published, service.isServed(model, documentSettings));
     });
   });
 
@@ -127,12 +124,21 @@ export function startServer(connection: Connection): void {
   connection.listen();
 }
 
-function verdictOf(model: SubscriberModel, diagnostics: Diagnostic[], isSubscriberFile: boolean): ValidateNowResult {
+function verdictOf(
+  model: SubscriberModel,
+  diagnostics: Diagnostic[],
+  published: Diagnostic[],
+  isSubscriberFile: boolean,
+): ValidateNowResult {
+  const count = (list: Diagnostic[], severity: DiagnosticSeverity) =>
+    list.filter((diagnostic) => diagnostic.severity === severity).length;
   const verdict: ValidateNowResult = {
     version: model.document.version,
     isSubscriberFile,
-    errors: diagnostics.filter((diagnostic) => diagnostic.severity === DiagnosticSeverity.Error).length,
-    warnings: diagnostics.filter((diagnostic) => diagnostic.severity === DiagnosticSeverity.Warning).length,
+    errors: count(diagnostics, DiagnosticSeverity.Error),
+    warnings: count(diagnostics, DiagnosticSeverity.Warning),
+    publishedErrors: count(published, DiagnosticSeverity.Error),
+    publishedWarnings: count(published, DiagnosticSeverity.Warning),
     users: 0,
     locations: 0,
     otherRows: 0,

@@ -18,6 +18,8 @@ function verdict(overrides: Partial<ValidateNowResult> = {}): ValidateNowResult 
     isSubscriberFile: true,
     errors: 0,
     warnings: 0,
+    publishedErrors: 0,
+    publishedWarnings: 0,
     users: 3,
     locations: 1,
     otherRows: 0,

@@ -34,6 +34,8 @@ export function createFakeClient(users: number): FakeClient {
         isSubscriberFile: true,
         errors: 0,
         warnings: 0,
+        publishedErrors: 0,
+        publishedWarnings: 0,
         users,
         locations: 0,
         otherRows: 0,
