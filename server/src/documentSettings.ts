@@ -7,7 +7,12 @@ import type { Connection } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_SECTION, SUBSCRIBER_LANGUAGE_ID, type TenantData } from '../../common/protocol';
 import type { ServiceSettings } from './service';
-import { filePatternsFromConfig, tenantFromConfig, type SubscriberConfig } from './settingsFromConfig';
+import {
+  filePatternsFromConfig,
+  fullCheckLimitFromConfig,
+  tenantFromConfig,
+  type SubscriberConfig,
+} from './settingsFromConfig';
 
 export class DocumentSettings {
   private readonly configs = new Map<string, Promise<SubscriberConfig | undefined>>();
@@ -41,6 +46,7 @@ export class DocumentSettings {
       tenant: tenantFromConfig(config, this.tenantData),
       assumeSubscriberFile:
         document.languageId === SUBSCRIBER_LANGUAGE_ID || matches(path) || matches(path.replace(/^\//, '')),
+      structureOnly: lengthOf(document) > fullCheckLimitFromConfig(config),
     };
   }
 
@@ -64,4 +70,10 @@ function pathOf(uri: string): string {
   } catch {
     return uri;
   }
+}
+
+/** The document's length without copying its text (the server's documents keep it in chunks). */
+function lengthOf(document: TextDocument): number {
+  const known = (document as Partial<{ length: number }>).length;
+  return typeof known === 'number' ? known : document.getText().length;
 }

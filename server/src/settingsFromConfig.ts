@@ -16,6 +16,7 @@ export interface SubscriberConfig {
   pinNotification?: unknown;
   role?: unknown;
   filePatterns?: unknown;
+  fullCheckLimitMB?: unknown;
   tenant?: Partial<Record<TenantListName | 'extensionsInUse', unknown>>;
 }
 
@@ -59,4 +60,14 @@ export function tenantFromConfig(config: SubscriberConfig | undefined, data: Ten
 export function filePatternsFromConfig(config: SubscriberConfig | undefined): string[] {
   const patterns = strings(config?.filePatterns);
   return patterns.length > 0 ? patterns : ['**/*.subscribers.csv'];
+}
+
+/** The default size above which only a file's structure is checked while editing. */
+export const DEFAULT_FULL_CHECK_LIMIT_MB = 40;
+
+/** The size in UTF-16 characters above which a document gets structure-only checks. */
+export function fullCheckLimitFromConfig(config: SubscriberConfig | undefined): number {
+  const megabytes = config?.fullCheckLimitMB;
+  const limit = typeof megabytes === 'number' && megabytes > 0 ? megabytes : DEFAULT_FULL_CHECK_LIMIT_MB;
+  return limit * 1024 * 1024;
 }

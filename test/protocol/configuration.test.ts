@@ -45,6 +45,19 @@ describe('configuration and tenant data', () => {
     assert.deepEqual((await restored).diagnostics, []);
   });
 
+  test('fullCheckLimitMB: a file above it gets structure checks only, and full checks again below it', async () => {
+    const withMistake = lines('Type,LastName,Extension', 'User,Lee,100', 'User,Kim,1O1');
+    // A limit of 40 characters: the file above is longer.
+    client = await LspClient.start({ settings: { subscriberCsv: { fullCheckLimitMB: 40 / (1024 * 1024) } } });
+    const uri = 'file:///work/large.subscribers.csv';
+    const opened = await client.open(uri, 'subscriber-csv', withMistake);
+    assert.deepEqual(codesAndRanges(opened.diagnostics), [expected('structure-only', 0, 0, 0, 23)]);
+
+    const full = client.nextDiagnostics(uri, { version: 1 });
+    client.changeSettings({ subscriberCsv: {} });
+    assert.deepEqual(codesAndRanges((await full).diagnostics), [expected('not-digits', 2, 9, 2, 12)]);
+  });
+
   test('the tenant data notification changes results, and clearing it restores them', async () => {
     client = await LspClient.start({ settings: { subscriberCsv: { tenant: { extensionsInUse: ['101'] } } } });
     const uri = 'file:///work/tenant.subscribers.csv';

@@ -124,7 +124,9 @@ test('the import path never writes the document or a file', () => {
     .map(({ where, node }) => `${where}: ${node.getText()}`);
   for (const path of IMPORT_PATH) {
     const code = readFileSync(join(ROOT, path), 'utf8');
-    for (const name of [/\bWorkspaceEdit\b/, /\bTextEdit\b/, /\bworkspace\.fs\b/, /from '(node:)?fs(\/promises)?'/]) {
+    // workspace.fs may be read (the large-file notice stats a file's size); any of its writing calls is an offence.
+    const fsWrites = /\bworkspace\.fs\.(writeFile|delete|rename|copy|createDirectory)\b/;
+    for (const name of [/\bWorkspaceEdit\b/, /\bTextEdit\b/, fsWrites, /from '(node:)?fs(\/promises)?'/]) {
       if (name.test(code)) offenders.push(`${path}: ${name.source}`);
     }
   }

@@ -25,6 +25,13 @@ export const CATALOG = {
     title: 'The file is empty; the import needs at least the header row.',
     example: '(an empty file)',
   },
+  'structure-only': {
+    severity: Severity.Information,
+    title: 'The file is above the size set for full checks: only its structure is checked while editing.',
+    example: 'a 40 MB file with subscriberCsv.fullCheckLimitMB = 20',
+    choice:
+      'Our own limit, not the page’s: above it the header, quotes and row shapes are still checked; the CLI checks every rule.',
+  },
   'missing-header': {
     severity: Severity.Error,
     title: 'The first row names no known column, so the header row is missing.',

@@ -31,6 +31,11 @@ export interface ServiceSettings {
    * served only when its header names a known column, so that unrelated CSV files are left alone.
    */
   assumeSubscriberFile: boolean;
+  /**
+   * Check only the file's structure (header, quotes, row shapes), not every value: the server's self-protection
+   * for files above the size the user set, so that a huge file stays responsive.
+   */
+  structureOnly?: boolean;
 }
 
 export const DEFAULT_TENANT: TenantContext = { pinNotification: 'none', role: 'tenantAdmin', lists: {} };

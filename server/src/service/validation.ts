@@ -52,6 +52,9 @@ export const ROW_RULES: readonly RowRule[] = [
   telcoOnlyColumns,
 ];
 
+/** The row rules that still run when only the structure is checked (`settings.structureOnly`). */
+const STRUCTURE_RULES: readonly RowRule[] = [rowShape];
+
 /** A validation that can be run in slices. */
 export interface ValidationRun {
   /** Checks up to `rows` more records; returns true when every record is checked. */
@@ -101,9 +104,19 @@ export class ValidationState implements RecordsListener, ValidationRun {
     this.collect(0, RANK_HEADER);
     // File rules run on a header that names no column too: it may be one read with the wrong encoding or delimiter.
     for (const rule of FILE_RULES) rule.checkFile(this.context);
+    if (settings.structureOnly) {
+      const header = model.headerIndex;
+      report(
+        'structure-only',
+        model.records.starts[header],
+        model.records.ends[header],
+        'This file is larger than the size set in subscriberCsv.fullCheckLimitMB, so only its structure is checked ' +
+          'while you edit. Run `npx subscriber-csv check` on it for every rule.',
+      );
+    }
     // Not push(...collected): a header of 200,000 columns would overflow the stack with as many arguments.
     for (const finding of this.collected) this.headerFindings.push(finding);
-    if (!model.looksLikeSubscriberFile) return;
+    if (!model.looksLikeSubscriberFile || settings.structureOnly) return;
     for (const spec of UNIQUE_COLUMNS) {
       const field = model.fieldOfColumn.get(spec.column);
       if (field !== undefined) this.duplicates.push(new DuplicateIndex(spec, field, model));
@@ -185,7 +198,7 @@ export class ValidationState implements RecordsListener, ValidationRun {
       const id = records.ids[index];
       for (const duplicates of this.duplicates) duplicates.add(row, id);
       this.rank = RANK_ROW;
-      for (const rule of ROW_RULES) rule.checkRow(row, this.context);
+      for (const rule of this.settings.structureOnly ? STRUCTURE_RULES : ROW_RULES) rule.checkRow(row, this.context);
     }
     if (this.collected.length > 0) this.findings.set(records.ids[index], this.collected);
   }
