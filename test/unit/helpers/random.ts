@@ -1,14 +1,5 @@
 /**
- * A seeded pseudo-random generator (mulberry32) for tests that try many generated inputs: the same seed gives the
- * same inputs on every run, so a failure can be replayed.
+ * A seeded pseudo-random generator for tests that try many generated inputs: the same seed gives the same inputs
+ * on every run, so a failure can be replayed. It is the one the benchmark generates its files with.
  */
-export function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { createRandom } from '../../../bench/generate';
