@@ -4,7 +4,14 @@
 /* global document, NodeFilter -- wordRect's callback runs in the page, not in Node */
 const fs = require('fs');
 const path = require('path');
-const { REPO_ROOT, ensureEditorEnv, startCodeServer, launchChromium, makeTempDir } = require('../editor/editorEnv');
+const {
+  REPO_ROOT,
+  ensureEditorEnv,
+  startCodeServer,
+  launchChromium,
+  makeTempDir,
+  runMain,
+} = require('../editor/editorEnv');
 const { startSandboxProcess } = require('../editor/sandboxProcess');
 
 const EXAMPLE = 'with-mistakes.subscribers.csv';
@@ -265,11 +272,4 @@ async function main() {
   return failed > 0 ? 1 : 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error) => {
-    console.error(error instanceof Error ? error.message : error);
-    console.log('0 passed, 1 failed');
-    process.exit(1);
-  },
-);
+runMain(main);

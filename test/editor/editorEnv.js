@@ -193,4 +193,19 @@ function makeTempDir(prefix) {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
-module.exports = { REPO_ROOT, QUIET_SETTINGS, ensureEditorEnv, startCodeServer, launchChromium, makeTempDir };
+/**
+ * Runs a test runner's `main` and exits with its code. A runner that throws is a failure, and still prints the
+ * closing `N passed, N failed` line that CI reads.
+ */
+function runMain(main) {
+  main().then(
+    (code) => process.exit(code),
+    (error) => {
+      console.error(error instanceof Error ? error.message : error);
+      console.log('0 passed, 1 failed');
+      process.exit(1);
+    },
+  );
+}
+
+module.exports = { REPO_ROOT, QUIET_SETTINGS, ensureEditorEnv, startCodeServer, launchChromium, makeTempDir, runMain };

@@ -6,7 +6,7 @@
 const fs = require('fs');
 const path = require('path');
 const { runTests } = require('@vscode/test-electron');
-const { REPO_ROOT, QUIET_SETTINGS, makeTempDir } = require('./editorEnv');
+const { REPO_ROOT, QUIET_SETTINGS, makeTempDir, runMain } = require('./editorEnv');
 const { build } = require('./build');
 const { report } = require('./runner');
 const { SANDBOX_ENV, startSandboxProcess, sandboxEnvValue } = require('./sandboxProcess');
@@ -54,11 +54,4 @@ async function main() {
   return report(result, `no result from the editor suite${runError ? `: ${runError}` : ''}`);
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error) => {
-    console.error(error instanceof Error ? error.message : error);
-    console.log('0 passed, 1 failed');
-    process.exit(1);
-  },
-);
+runMain(main);

@@ -5,7 +5,7 @@
 const fs = require('fs');
 const path = require('path');
 const { setInterval, clearInterval } = require('timers');
-const { REPO_ROOT, ensureEditorEnv, startCodeServer, launchChromium, makeTempDir } = require('./editorEnv');
+const { REPO_ROOT, ensureEditorEnv, startCodeServer, launchChromium, makeTempDir, runMain } = require('./editorEnv');
 const { build } = require('./build');
 const { SANDBOX_ENV, startSandboxProcess, sandboxEnvValue } = require('./sandboxProcess');
 
@@ -192,12 +192,5 @@ function report(result, whyMissing) {
 module.exports = { report };
 
 if (require.main === module) {
-  main().then(
-    (code) => process.exit(code),
-    (error) => {
-      console.error(error instanceof Error ? error.message : error);
-      console.log('0 passed, 1 failed');
-      process.exit(1);
-    },
-  );
+  runMain(main);
 }
