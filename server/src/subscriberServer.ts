@@ -1,5 +1,6 @@
 /**
- * Wires LSP to the rules library: each handler is one call into the service, wrapped by `runSafe`.
+ * Wires LSP to the rules library: each handler is one call into the service, wrapped by `runSafe` together with the
+ * lookup of the document's settings (computed once per configuration or tenant change, in `ServerSettings`).
  */
 import {
   CodeActionKind,
@@ -14,8 +15,8 @@ import {
 import { TenantDataNotification, ValidateNowRequest, type ValidateNowResult } from '../../common/protocol';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
 import { DocumentModels } from './documentModels';
-import { DocumentSettings } from './documentSettings';
 import { runSafe } from './runSafe';
+import { ServerSettings } from './serverSettings';
 import { ChunkedTextDocuments, getLanguageService, MAX_PUBLISHED_DIAGNOSTICS, type SubscriberModel } from './service';
 import { rowTypeOf } from './service/subscriberModel';
 
@@ -24,12 +25,12 @@ export function startServer(connection: Connection): void {
   // Documents keep their text in chunks of lines, so a keystroke in a large file does not rebuild all of it.
   const documents = new TextDocuments(ChunkedTextDocuments);
   const models = new DocumentModels(service);
-  const settings = new DocumentSettings(connection);
+  const settings = new ServerSettings(connection);
   const publisher = new DiagnosticsPublisher(
     connection,
     documents,
     async (document) => {
-      const documentSettings = await settings.get(document);
+      const documentSettings = await settings.forDocument(document);
       return service.startValidation(models.get(document), documentSettings);
     },
     MAX_PUBLISHED_DIAGNOSTICS,
@@ -60,11 +61,11 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onDidChangeConfiguration(() => {
-    settings.reset();
+    settings.configurationChanged();
     publisher.scheduleAll();
   });
 
-  connection.onNotification(TenantDataNotification.type, (data) => {
+  connection.onNotification(TenantDataNotification.type, (data: unknown) => {
     settings.setTenantData(data);
     publisher.scheduleAll();
   });
@@ -77,48 +78,48 @@ export function startServer(connection: Connection): void {
     publisher.clear(document.uri);
   });
 
-  connection.onHover(async ({ textDocument, position }, token) => {
-    const document = documents.get(textDocument.uri);
-    if (!document) return null;
-    const documentSettings = await settings.get(document);
-    return runSafe(connection, 'hover', token, null, () =>
-      service.doHover(models.get(document), position, documentSettings),
-    );
-  });
+  connection.onHover(({ textDocument, position }, token) =>
+    runSafe(connection, 'hover', token, null, async () => {
+      const document = documents.get(textDocument.uri);
+      if (!document) return null;
+      const documentSettings = await settings.forDocument(document);
+      return service.doHover(models.get(document), position, documentSettings);
+    }),
+  );
 
-  connection.onCompletion(async ({ textDocument, position }, token) => {
-    const document = documents.get(textDocument.uri);
-    if (!document) return [];
-    const documentSettings = await settings.get(document);
-    return runSafe(connection, 'completion', token, [], () =>
-      service.doComplete(models.get(document), position, documentSettings),
-    );
-  });
+  connection.onCompletion(({ textDocument, position }, token) =>
+    runSafe(connection, 'completion', token, [], async () => {
+      const document = documents.get(textDocument.uri);
+      if (!document) return [];
+      const documentSettings = await settings.forDocument(document);
+      return service.doComplete(models.get(document), position, documentSettings);
+    }),
+  );
 
-  connection.onCodeAction(({ textDocument, context }, token) => {
-    const document = documents.get(textDocument.uri);
-    if (!document) return [];
-    return runSafe(connection, 'codeAction', token, [], () =>
-      service.getCodeActions(models.get(document), context.diagnostics),
-    );
-  });
+  connection.onCodeAction(({ textDocument, context }, token) =>
+    runSafe(connection, 'codeAction', token, [], () => {
+      const document = documents.get(textDocument.uri);
+      if (!document) return [];
+      return service.getCodeActions(models.get(document), context.diagnostics);
+    }),
+  );
 
   // Before an import the client needs the verdict on the exact version it uploads: validate it now, publish it,
   // and answer with the counts (the client then waits until the editor shows the same counts).
-  connection.onRequest(ValidateNowRequest.type, async ({ uri }, token) => {
-    const opened = documents.get(uri);
-    if (!opened) return null;
-    const documentSettings = await settings.get(opened);
-    return runSafe(connection, 'validateNow', token, null, () => {
+  connection.onRequest(ValidateNowRequest.type, ({ uri }, token) =>
+    runSafe(connection, 'validateNow', token, null, async () => {
       const document = documents.get(uri);
       if (!document) return null;
+      const documentSettings = await settings.forDocument(document);
+      // Closed or reopened meanwhile: the client asks again about the document it now has.
+      if (documents.get(uri) !== document) return null;
       const model = models.get(document);
       const diagnostics = service.doValidation(model, documentSettings);
       const published = service.limitDiagnostics(diagnostics);
       void connection.sendDiagnostics({ uri, version: document.version, diagnostics: published });
       return verdictOf(model, diagnostics, published, service.isServed(model, documentSettings));
-    });
-  });
+    }),
+  );
 
   documents.listen(connection);
   connection.listen();
