@@ -26,6 +26,11 @@ export interface ImportDependencies {
   problems: ImportProblems;
   tenant: TenantDataController;
   log: vscode.LogOutputChannel;
+  /**
+   * True only while VS Code runs the extension's own tests (`ExtensionMode.Test`): `skipConfirmation` is taken only
+   * then. Any other caller (another extension, a keybinding's arguments) gets the confirmation.
+   */
+  inTests: boolean;
 }
 
 export class ImportCommand {
@@ -36,6 +41,10 @@ export class ImportCommand {
 
   async run(argument?: unknown): Promise<ImportCommandResult> {
     const options = readOptions(argument);
+    if (options.skipConfirmation && !this.deps.inTests) {
+      this.deps.log.warn("skipConfirmation is taken only from the extension's own tests: the import asks first.");
+      options.skipConfirmation = false;
+    }
     const uri = options.uri ?? vscode.window.activeTextEditor?.document.uri;
     if (!uri) return this.refuse('noFile', 'Open a subscriber CSV file to import it.');
     if (this.inFlight.has(uri.toString())) {
@@ -214,7 +223,7 @@ interface ReadOptions {
   fromMenu?: boolean;
 }
 
-/** A Uri (from a menu), a string, or `{ uri, skipConfirmation }` (from tests and other extensions). */
+/** A Uri (from a menu), a string, or `{ uri, skipConfirmation }` (from tests, or other extensions without the skip). */
 function readOptions(argument: unknown): ReadOptions {
   if (argument instanceof vscode.Uri) return { uri: argument, fromMenu: true };
   if (typeof argument === 'string') return { uri: vscode.Uri.parse(argument) };

@@ -10,6 +10,7 @@ import { ImportCommand } from './importCommand';
 import { ImportProblems } from './importProblems';
 import { LargeFileNotice } from './largeFiles';
 import { refreshTenantDataCommand, TenantDataController } from './tenantData';
+import { watchSettings } from './settings';
 import { clearApiToken, setApiToken } from './tokenCommands';
 
 export function registerImportFeatures(
@@ -17,11 +18,14 @@ export function registerImportFeatures(
   client: LanguageClient,
   log: vscode.LogOutputChannel,
 ): void {
+  // Arguments that skip a confirmation are taken from the extension's own tests only.
+  const inTests = context.extensionMode === vscode.ExtensionMode.Test;
   const tokens = new ApiTokenStore(context.secrets);
   const problems = new ImportProblems();
   const tenant = new TenantDataController(context.globalState, client, tokens, log);
-  const importCommand = new ImportCommand({ client, tokens, problems, tenant, log });
+  const importCommand = new ImportCommand({ client, tokens, problems, tenant, log, inTests });
   context.subscriptions.push(
+    watchSettings(log),
     tokens,
     problems,
     tenant,
@@ -32,7 +36,7 @@ export function registerImportFeatures(
     ),
     vscode.commands.registerCommand('subscriberCsv.setApiToken', (token?: unknown) => setApiToken(tokens, log, token)),
     vscode.commands.registerCommand('subscriberCsv.clearApiToken', (options?: unknown) =>
-      clearApiToken(tokens, log, options),
+      clearApiToken(tokens, log, options, inTests),
     ),
     vscode.commands.registerCommand('subscriberCsv.refreshTenantData', () => refreshTenantDataCommand(tenant, log)),
   );

@@ -45,7 +45,9 @@ export class TenantDataController implements vscode.Disposable {
     private readonly log: vscode.LogOutputChannel,
   ) {
     const endpoint = endpointSetting();
-    this.cached = endpoint ? readCachedTenant(globalState.get(TENANT_CACHE_KEY), endpoint) : undefined;
+    this.cached = endpoint
+      ? readCachedTenant(globalState.get(TENANT_CACHE_KEY), endpoint, (message) => log.warn(message))
+      : undefined;
     this.subscriptions = [
       tokens.onDidChange(() => void this.refresh()),
       vscode.workspace.onDidChangeConfiguration((event) => {

@@ -51,20 +51,28 @@ export async function setApiToken(
   return true;
 }
 
-/** Clears the token after a confirmation (skipped with `{ skipConfirmation: true }`); resolves true when cleared. */
+/**
+ * Clears the token after a confirmation; resolves true when cleared. `{ skipConfirmation: true }` skips it only when
+ * `inTests` (VS Code runs the extension's own tests): from any other caller the user is still asked.
+ */
 export async function clearApiToken(
   tokens: ApiTokenStore,
   log: vscode.LogOutputChannel,
-  options?: unknown,
+  options: unknown,
+  inTests: boolean,
 ): Promise<boolean> {
   if (!(await tokens.exists())) {
     void vscode.window.showInformationMessage('No API token is set.');
     return false;
   }
-  const skipConfirmation =
+  let skipConfirmation =
     typeof options === 'object' &&
     options !== null &&
     (options as { skipConfirmation?: unknown }).skipConfirmation === true;
+  if (skipConfirmation && !inTests) {
+    log.warn("skipConfirmation is taken only from the extension's own tests: clearing the token asks first.");
+    skipConfirmation = false;
+  }
   if (!skipConfirmation && !(await confirmClear(log))) return false;
   await tokens.clear();
   log.info('API token cleared.');

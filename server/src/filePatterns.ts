@@ -11,7 +11,7 @@
  * Matching ignores case, and `*` matches names that start with a dot.
  */
 import { RE2JS } from 're2js';
-import type { Warn } from './configReader';
+import type { Warn } from '../../common/tenantDataReader';
 
 /** The default when no pattern is set: the names the extension's language already claims. */
 export const DEFAULT_FILE_PATTERNS: readonly string[] = ['**/*.subscribers.csv'];

@@ -11,7 +11,8 @@
 import type { Connection } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_SECTION, SUBSCRIBER_LANGUAGE_ID, type TenantData } from '../../common/protocol';
-import { readConfig, readTenantData, TENANT_LISTS, type SubscriberConfig, type Warn } from './configReader';
+import { readTenantData, TENANT_LISTS, type Warn } from '../../common/tenantDataReader';
+import { readConfig, type SubscriberConfig } from './configReader';
 import { compileFilePatterns, type PathMatcher } from './filePatterns';
 import { DEFAULT_TENANT, type ServiceSettings, type TenantContext } from './service';
 

@@ -19,6 +19,21 @@ describe('importTiming', () => {
     });
   });
 
+  it('a value that is not a number: the default, and one warning naming the setting, not the value', () => {
+    const warnings: string[] = [];
+    assert.deepEqual(
+      importTiming('30-Value-Q7', { n: 1 }, (message) => warnings.push(message)),
+      importTiming(undefined, undefined),
+    );
+    assert.deepEqual(warnings, [
+      'subscriberCsv.import.timeoutSeconds is not a number: the default (60) applies.',
+      'subscriberCsv.import.retries is not a number: the default (2) applies.',
+    ]);
+    const none: string[] = [];
+    importTiming(30, undefined, (message) => none.push(message));
+    assert.deepEqual(none, [], 'a value of the right type, or none, is not warned about');
+  });
+
   it('bounds values out of range', () => {
     assert.deepEqual(importTiming(0, 99), { timeoutSeconds: 5, timeoutMs: 5000, retries: 5 });
     assert.deepEqual(importTiming(1e9, -1), { timeoutSeconds: 600, timeoutMs: 600_000, retries: 0 });

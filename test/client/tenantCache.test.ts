@@ -3,7 +3,7 @@
  */
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { describeTenantData, readCachedTenant, sanitizeTenantData } from '../../client/src/import/tenantCache';
+import { describeTenantData, readCachedTenant } from '../../client/src/import/tenantCache';
 
 const endpoint = 'https://pbx.example.com/api/v1/tenants/acme';
 const cached = {
@@ -19,34 +19,54 @@ const cached = {
   },
 };
 
+const noWarnings = (message: string) => assert.fail(`unexpected warning: ${message}`);
+
 describe('readCachedTenant', () => {
   it('reads the data of the same endpoint', () => {
-    assert.deepEqual(readCachedTenant(cached, endpoint), cached);
+    assert.deepEqual(readCachedTenant(cached, endpoint, noWarnings), cached);
   });
 
   it('ignores the data of another endpoint', () => {
-    assert.equal(readCachedTenant(cached, 'https://other.example.com/api'), undefined);
+    assert.equal(readCachedTenant(cached, 'https://other.example.com/api', noWarnings), undefined);
   });
 
   it('ignores malformed state', () => {
-    assert.equal(readCachedTenant(undefined, endpoint), undefined);
-    assert.equal(readCachedTenant({ ...cached, tenant: 'acme' }, endpoint), undefined);
-    assert.equal(readCachedTenant({ ...cached, data: [] }, endpoint), undefined);
+    assert.equal(readCachedTenant(undefined, endpoint, noWarnings), undefined);
+    assert.equal(readCachedTenant({ ...cached, tenant: 'acme' }, endpoint, noWarnings), undefined);
+    assert.equal(readCachedTenant({ ...cached, data: [] }, endpoint, noWarnings), undefined);
   });
-});
 
-describe('sanitizeTenantData', () => {
-  it('keeps only well-formed fields and entries', () => {
-    assert.deepEqual(
-      sanitizeTenantData({
-        pinNotification: 'sms',
-        role: 'telcoAdmin',
-        callProfiles: [{ id: '1', name: 'Local' }, { id: 2 }, 'x'],
-        extensionsInUse: ['100', 101],
-        token: 'secret',
-      }),
-      { role: 'telcoAdmin', callProfiles: [{ id: '1', name: 'Local' }], extensionsInUse: ['100'] },
+  it('keeps the fields and entries of the right type, with one warning per field that is not, naming no value', () => {
+    const warnings: string[] = [];
+    const read = readCachedTenant(
+      {
+        ...cached,
+        data: {
+          pinNotification: 'sms-Value-Q7',
+          role: 'telcoAdmin',
+          callProfiles: [{ id: '1', name: 'Local' }, { id: 2 }, 'entry-Value-Q7', { id: { toString: 'Value-Q7' } }],
+          keyProfiles: 'lists-Value-Q7',
+          extensionsInUse: ['100', 101, { valueOf: 'Value-Q7' }],
+          token: 'secret-Value-Q7',
+        },
+      },
+      endpoint,
+      (message) => warnings.push(message),
     );
+    assert.deepEqual(read?.data, {
+      role: 'telcoAdmin',
+      callProfiles: [
+        { id: '1', name: 'Local' },
+        { id: '2', name: '' },
+      ],
+      extensionsInUse: ['100', '101'],
+    });
+    assert.deepEqual(warnings, [
+      'cached tenant data field pinNotification is not one of none, display, email, emailAndDisplay: the default applies.',
+      'cached tenant data field callProfiles: 2 of 4 entries have the wrong type (expected { "id": "…", "name": "…" }); they are ignored.',
+      'cached tenant data field keyProfiles is not a list: it is ignored.',
+      'cached tenant data field extensionsInUse: 1 of 3 entries has the wrong type (expected text or a whole number); it is ignored.',
+    ]);
   });
 });
 

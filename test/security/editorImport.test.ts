@@ -202,10 +202,38 @@ test('clearing the token removes the secret and forgets the tenant data loaded w
   const editor = await editorWithToken(endpoint, token);
   assert.ok(editor.globalState.keys().length > 0, 'tenant data was cached');
   const log = editor.log as unknown as Parameters<typeof clearApiToken>[1];
-  assert.equal(await clearApiToken(editor.tokens, log, { skipConfirmation: true }), true);
+  assert.equal(await clearApiToken(editor.tokens, log, { skipConfirmation: true }, editor.inTests), true);
   assert.equal(editor.secrets.values.size, 0);
   const refreshed = await editor.tenant.refresh();
   assert.equal(refreshed.status, 'noToken');
   assert.deepEqual(editor.globalState.keys(), [], 'the cached tenant data is gone');
+  editor.dispose();
+});
+
+test("skipConfirmation from any caller but the extension's own tests: the user is asked, and nothing happens unasked", async () => {
+  const { endpoint, token } = test_.sandbox;
+  const editor = openEditor(endpoint, { inTests: false });
+  await editor.tokens.store(endpoint, token);
+  await editor.tenant.refresh();
+  const imports = test_.sandbox.db.countImports();
+  const document = createDocument(`/work/unasked-${nextExtension}.subscribers.csv`, subscriberFile());
+  // The fake workbench answers every question with Escape, as a user who did not expect it would.
+  const result = await editor.command.run({ uri: document.uri, skipConfirmation: true });
+  assert.deepEqual(result, { status: 'declined' });
+  assert.ok(
+    fake.shown.some((message) => /^Import 2 users to 127\.0\.0\.1:\d+\?$/.test(message)),
+    fake.shown.join('\n'),
+  );
+  assert.equal(test_.sandbox.db.countImports(), imports, 'nothing was uploaded');
+
+  const log = editor.log as unknown as Parameters<typeof clearApiToken>[1];
+  assert.equal(await clearApiToken(editor.tokens, log, { skipConfirmation: true }, editor.inTests), false);
+  assert.ok(fake.shown.includes('Clear the API token?'), fake.shown.join('\n'));
+  assert.equal(editor.secrets.values.size, 1, 'the token is still there');
+  assert.equal(
+    editor.log.lines.filter((line) => line.includes('skipConfirmation is taken only')).length,
+    2,
+    editor.log.lines.join('\n'),
+  );
   editor.dispose();
 });

@@ -25,6 +25,9 @@ export type ImportCommandResult =
 export interface ImportCommandOptions {
   /** The file to import; by default the active editor's. A string is read as a URI. */
   uri?: unknown;
-  /** Upload without the modal confirmation (for automation; the file must still be free of errors). */
+  /**
+   * Upload without the modal confirmation: taken only while VS Code runs the extension's own tests (the file must
+   * still be free of errors). Other callers get the confirmation.
+   */
   skipConfirmation?: boolean;
 }

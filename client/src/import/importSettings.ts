@@ -1,6 +1,8 @@
 /**
- * Reads the import's settings, whatever a user typed, into bounded values.
+ * Reads the import's settings, whatever a user typed, into bounded values. A value that is not a number is ignored
+ * (the default applies) and reported to `warn` by the setting's name, never its value.
  */
+import type { Warn } from '../../../common/tenantDataReader';
 
 export const DEFAULT_TIMEOUT_SECONDS = 60;
 export const DEFAULT_RETRIES = 2;
@@ -13,16 +15,26 @@ export interface ImportTiming {
   retries: number;
 }
 
-export function importTiming(timeoutSeconds: unknown, retries: unknown): ImportTiming {
-  const seconds = bounded(timeoutSeconds, TIMEOUT_RANGE, DEFAULT_TIMEOUT_SECONDS);
+export function importTiming(timeoutSeconds: unknown, retries: unknown, warn: Warn = () => {}): ImportTiming {
+  const seconds = bounded(timeoutSeconds, TIMEOUT_RANGE, DEFAULT_TIMEOUT_SECONDS, 'import.timeoutSeconds', warn);
   return {
     timeoutSeconds: seconds,
     timeoutMs: seconds * 1000,
-    retries: Math.round(bounded(retries, RETRIES_RANGE, DEFAULT_RETRIES)),
+    retries: Math.round(bounded(retries, RETRIES_RANGE, DEFAULT_RETRIES, 'import.retries', warn)),
   };
 }
 
-function bounded(value: unknown, range: { min: number; max: number }, fallback: number): number {
-  if (typeof value !== 'number' || !Number.isFinite(value)) return fallback;
+function bounded(
+  value: unknown,
+  range: { min: number; max: number },
+  fallback: number,
+  key: string,
+  warn: Warn,
+): number {
+  if (value === undefined || value === null) return fallback;
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    warn(`subscriberCsv.${key} is not a number: the default (${fallback}) applies.`);
+    return fallback;
+  }
   return Math.min(range.max, Math.max(range.min, value));
 }

@@ -2,7 +2,8 @@
  * The tenant data kept between sessions (in the extension's global state): what the endpoint answered, for which
  * endpoint and when. Never the token. Whatever is read back is checked, since stored state can be stale or edited.
  */
-import type { TenantData, TenantDataEntry } from '../../../common/protocol';
+import type { TenantData } from '../../../common/protocol';
+import { isObject, readTenantData, type Warn } from '../../../common/tenantDataReader';
 import { plural } from './text';
 
 export interface CachedTenant {
@@ -16,8 +17,11 @@ export interface CachedTenant {
 
 export const TENANT_CACHE_KEY = 'subscriberCsv.tenantCache';
 
-/** The cached tenant when it is well formed and belongs to `endpoint`. */
-export function readCachedTenant(value: unknown, endpoint: string): CachedTenant | undefined {
+/**
+ * The cached tenant when it is well formed and belongs to `endpoint`. Fields of the wrong type in its data are
+ * left out, each with one warning.
+ */
+export function readCachedTenant(value: unknown, endpoint: string, warn: Warn): CachedTenant | undefined {
   if (!isObject(value) || value.endpoint !== endpoint || typeof value.fetchedAt !== 'string') return undefined;
   const tenant = value.tenant;
   if (!isObject(tenant) || typeof tenant.id !== 'string' || typeof tenant.name !== 'string') return undefined;
@@ -26,24 +30,8 @@ export function readCachedTenant(value: unknown, endpoint: string): CachedTenant
     endpoint,
     fetchedAt: value.fetchedAt,
     tenant: { id: tenant.id, name: tenant.name },
-    data: sanitizeTenantData(value.data),
+    data: readTenantData(value.data, warn, 'cached tenant data') ?? {},
   };
-}
-
-/** Keeps only the fields and entries of `TenantData` that have the right shape. */
-export function sanitizeTenantData(value: Record<string, unknown>): TenantData {
-  const data: TenantData = {};
-  if (isOneOf(value.pinNotification, ['none', 'display', 'email', 'emailAndDisplay'] as const)) {
-    data.pinNotification = value.pinNotification;
-  }
-  if (isOneOf(value.role, ['tenantAdmin', 'telcoAdmin'] as const)) data.role = value.role;
-  for (const list of ['callProfiles', 'keyProfiles', 'holdAnnouncements', 'siteZones'] as const) {
-    if (Array.isArray(value[list])) data[list] = (value[list] as unknown[]).filter(isEntry);
-  }
-  if (Array.isArray(value.extensionsInUse)) {
-    data.extensionsInUse = value.extensionsInUse.filter((item): item is string => typeof item === 'string');
-  }
-  return data;
 }
 
 /** `3 call profiles, 1 key profile, …`: the lists loaded, the empty ones left out; `no lists` when all are empty. */
@@ -60,16 +48,4 @@ export function describeTenantData(data: TenantData): string {
 
 function count(list: readonly unknown[] | undefined, singular: string, pluralForm?: string): string | undefined {
   return list && list.length > 0 ? plural(list.length, singular, pluralForm) : undefined;
-}
-
-function isEntry(item: unknown): item is TenantDataEntry {
-  return isObject(item) && typeof item.id === 'string' && typeof item.name === 'string';
-}
-
-function isOneOf<T extends string>(value: unknown, allowed: readonly T[]): value is T {
-  return typeof value === 'string' && (allowed as readonly string[]).includes(value);
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -10,6 +10,7 @@ import { createFakeClient } from './fakeLanguageClient';
 import { FakeMemento, FakeSecretStorage, createLog, fake, type FakeLog } from './fakeVscode';
 
 export interface Editor {
+  inTests: boolean;
   secrets: FakeSecretStorage;
   globalState: FakeMemento;
   log: FakeLog;
@@ -19,8 +20,11 @@ export interface Editor {
   dispose(): void;
 }
 
-/** A fresh editor: empty secret storage and global state, the user's endpoint set to `endpoint` (if given). */
-export function openEditor(endpoint?: string): Editor {
+/**
+ * A fresh editor: empty secret storage and global state, the user's endpoint set to `endpoint` (if given). By
+ * default it runs as VS Code runs the extension's own tests (`inTests`), which may skip confirmations.
+ */
+export function openEditor(endpoint?: string, { inTests = true }: { inTests?: boolean } = {}): Editor {
   fake.reset();
   if (endpoint !== undefined) fake.endpoint = { globalValue: endpoint };
   // The shortest the settings allow, and no retries: the faults below are about what is said, not how often.
@@ -39,8 +43,9 @@ export function openEditor(endpoint?: string): Editor {
     asLog,
   );
   const problems = new ImportProblems();
-  const command = new ImportCommand({ client: asClient, tokens, problems, tenant, log: asLog });
+  const command = new ImportCommand({ client: asClient, tokens, problems, tenant, log: asLog, inTests });
   return {
+    inTests,
     secrets,
     globalState,
     log,
