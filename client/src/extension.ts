@@ -10,7 +10,10 @@ import {
 } from 'vscode-languageclient/node';
 import { CONFIG_SECTION, SUBSCRIBER_LANGUAGE_ID } from '../../common/protocol';
 import { SERVED_DOCUMENTS } from './documentSelector';
+import { restrictedKeys } from './import/trustedValues';
 import { registerImportFeatures } from './importFeatures';
+import { rereadOnTrust, trustedConfigurationMiddleware } from './restrictedSettings';
+import { traceChannel } from './traceChannel';
 
 let client: LanguageClient | undefined;
 
@@ -24,12 +27,20 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       options: { execArgv: ['--nolazy', '--inspect=6009'] },
     },
   };
+  const outputChannel = vscode.window.createOutputChannel('Subscriber CSV Language Server', { log: true });
   const clientOptions: LanguageClientOptions = {
     documentSelector: SERVED_DOCUMENTS,
-    synchronize: { configurationSection: CONFIG_SECTION },
-    outputChannel: vscode.window.createOutputChannel('Subscriber CSV Language Server', { log: true }),
+    // The server registers for changes of its section and reads the configuration itself (pull model), through the
+    // middleware that keeps an untrusted workspace's values of the restricted settings from it.
+    middleware: {
+      workspace: trustedConfigurationMiddleware(restrictedKeys(context.extension.packageJSON, CONFIG_SECTION)),
+    },
+    outputChannel,
+    // `subscriberCsv.trace.server` names each message there, never its content (the document's text).
+    traceOutputChannel: traceChannel(outputChannel),
   };
   client = new LanguageClient('subscriberCsv', 'Subscriber CSV', serverOptions, clientOptions);
+  context.subscriptions.push(rereadOnTrust(client));
   // The extension's own log (imports, tenant data): counts, hosts and status codes, never a token or a cell value.
   const log = vscode.window.createOutputChannel('Subscriber CSV', { log: true });
   context.subscriptions.push(log);

@@ -12,7 +12,12 @@ import {
   type Diagnostic,
   type InitializeResult,
 } from 'vscode-languageserver/node';
-import { TenantDataNotification, ValidateNowRequest, type ValidateNowResult } from '../../common/protocol';
+import {
+  CONFIG_SECTION,
+  TenantDataNotification,
+  ValidateNowRequest,
+  type ValidateNowResult,
+} from '../../common/protocol';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
 import { DocumentModels } from './documentModels';
 import { runSafe } from './runSafe';
@@ -56,7 +61,8 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialized(() => {
     if (canRegisterConfigurationChange) {
-      void connection.client.register(DidChangeConfigurationNotification.type, undefined);
+      // For this section only: a change of any other extension's settings is no reason to check files again.
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: CONFIG_SECTION });
     }
   });
 

@@ -1,6 +1,8 @@
 /**
  * Promises checked on the code itself, with the TypeScript parser (not text search, so formatting cannot hide a
- * call): the manifest gives the endpoint application scope and no setting for a secret; the extension writes no
+ * call): the manifest gives the endpoint and the trace application scope, restricts the workspace's file patterns
+ * and tenant lists, and has no setting for a secret; the language client traces through the channel that drops
+ * message content; the extension writes no
  * setting and keeps nothing but the tenant cache in global state; only the token store writes the secret; no log
  * line or printed line interpolates the token, a PIN or the document's text; the import path never writes the
  * document or a file.
@@ -21,6 +23,11 @@ function sourceFiles(dir: string): string[] {
 
 const CLIENT = sourceFiles('client/src');
 const IMPORT_PATH = [...CLIENT, ...sourceFiles('common/importClient'), 'cli/src/importCommand.ts'];
+/** Where log lines are written: the import path, and the language server's adapter (not the pure library). */
+const LOGGING = [
+  ...IMPORT_PATH,
+  ...sourceFiles('server/src').filter((path) => !path.startsWith('server/src/service/')),
+];
 
 /** Every call expression of a file, with its callee's text and the file and line it is on. */
 function callsIn(path: string): { callee: string; node: ts.CallExpression; where: string }[] {
@@ -57,13 +64,15 @@ function namesASecret(expression: ts.Expression): boolean {
   return false;
 }
 
-test('the manifest: the endpoint has application scope, no setting holds a secret, restricted mode is declared', () => {
+test('the manifest: the endpoint and the trace have application scope, no setting holds a secret, restricted mode is declared', () => {
   const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
     contributes: { configuration: { properties: Record<string, { scope?: string }> } };
     capabilities: { untrustedWorkspaces: { supported: boolean | string; restrictedConfigurations?: string[] } };
   };
   const properties = manifest.contributes.configuration.properties;
   assert.ok(['application', 'machine'].includes(properties['subscriberCsv.endpoint'].scope ?? 'window'));
+  // Undeclared, a workspace could set it to verbose and copy whole documents into a log.
+  assert.equal(properties['subscriberCsv.trace.server']?.scope, 'application');
   const secretLike = Object.keys(properties).filter((name) =>
     /token|secret|password|credential|apikey|pin$/i.test(name),
   );
@@ -71,9 +80,36 @@ test('the manifest: the endpoint has application scope, no setting holds a secre
   const untrusted = manifest.capabilities.untrustedWorkspaces;
   assert.equal(untrusted.supported, 'limited');
   assert.deepEqual(untrusted.restrictedConfigurations?.sort(), [
+    'subscriberCsv.filePatterns',
     'subscriberCsv.import.retries',
     'subscriberCsv.import.timeoutSeconds',
+    'subscriberCsv.tenant.callProfiles',
+    'subscriberCsv.tenant.extensionsInUse',
+    'subscriberCsv.tenant.holdAnnouncements',
+    'subscriberCsv.tenant.keyProfiles',
+    'subscriberCsv.tenant.siteZones',
   ]);
+});
+
+test('the language client traces through the channel that drops content, and filters the configuration', () => {
+  const path = 'client/src/extension.ts';
+  const source = ts.createSourceFile(path, readFileSync(join(ROOT, path), 'utf8'), ts.ScriptTarget.ES2022, true);
+  const options: Record<string, string> = {};
+  const visit = (node: ts.Node) => {
+    if (ts.isVariableDeclaration(node) && node.name.getText() === 'clientOptions' && node.initializer) {
+      const literal = node.initializer;
+      if (ts.isObjectLiteralExpression(literal)) {
+        for (const property of literal.properties) {
+          if (ts.isPropertyAssignment(property)) options[property.name.getText()] = property.initializer.getText();
+        }
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  assert.match(options.traceOutputChannel ?? '', /^traceChannel\(/);
+  assert.match(options.middleware ?? '', /workspace: trustedConfigurationMiddleware\(/);
+  assert.equal(options.synchronize, undefined, 'changes are announced by the server registration, without values');
 });
 
 test('the extension writes no setting, and global state only gets the tenant cache', () => {
@@ -105,7 +141,7 @@ test('no log line, message or printed line interpolates the token, a PIN or the 
     /(^|\.)(log|console)\.(info|warn|error|debug|trace|log|appendLine)$|^io\.(stdout|stderr)$|show(Information|Warning|Error)Message$|\.report$/;
   const offenders: string[] = [];
   let seen = 0;
-  for (const { callee, node, where } of IMPORT_PATH.flatMap(callsIn)) {
+  for (const { callee, node, where } of LOGGING.flatMap(callsIn)) {
     if (!sinks.test(callee)) continue;
     seen++;
     for (const expression of node.arguments.flatMap(interpolated)) {

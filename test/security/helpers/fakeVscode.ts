@@ -101,6 +101,8 @@ export const fake = {
   endpoint: {} as { globalValue?: string; workspaceValue?: string; workspaceFolderValue?: string },
   /** Other settings under `subscriberCsv.`, as `get()` answers them. */
   settings: {} as Record<string, unknown>,
+  /** Settings as `inspect()` answers them, scope by scope, by full name (`subscriberCsv.filePatterns`). */
+  inspected: {} as Record<string, { globalValue?: unknown; workspaceValue?: unknown; defaultValue?: unknown }>,
   /** Every `getConfiguration().update()` call: no client code may make one with a token. */
   configUpdates: [] as { section: string; key: string; value: unknown }[],
   /** Every message shown to the user (information, warning, error, progress). */
@@ -118,6 +120,7 @@ export const fake = {
     this.trusted = true;
     this.endpoint = {};
     this.settings = {};
+    this.inspected = {};
     this.configUpdates = [];
     this.shown = [];
     this.executed = [];
@@ -167,7 +170,8 @@ export const workspace = {
   },
   getConfiguration(section = '') {
     return {
-      inspect: (key: string) => (`${section}.${key}` === 'subscriberCsv.endpoint' ? { ...fake.endpoint } : undefined),
+      inspect: (key: string) =>
+        `${section}.${key}` === 'subscriberCsv.endpoint' ? { ...fake.endpoint } : fake.inspected[`${section}.${key}`],
       get: (key: string) => fake.settings[`${section}.${key}`],
       update: (key: string, value: unknown) => {
         fake.configUpdates.push({ section, key, value });
@@ -181,6 +185,7 @@ export const workspace = {
     return document;
   },
   onDidChangeConfiguration: configurationChanged.event,
+  onDidGrantWorkspaceTrust: new EventEmitter<void>().event,
   onDidChangeTextDocument: textChanged.event,
   onDidCloseTextDocument: textClosed.event,
 };
