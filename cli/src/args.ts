@@ -3,8 +3,9 @@
  * Flag values are turned into the library's names here, so the rest of the CLI never sees CLI spellings.
  */
 import { parseArgs } from 'node:util';
+import { distance } from 'fastest-levenshtein';
 import type { ImporterRole, PinNotification } from '../../server/src/service';
-import { UsageError } from './errors';
+import { optionInMessage, UsageError } from './errors';
 import { TOOL_NAME } from './toolInfo';
 
 export type OutputFormat = 'text' | 'json' | 'sarif';
@@ -67,8 +68,8 @@ export function parseCommandLine(argv: readonly string[]): Command {
   if (values.help) return { kind: 'help' };
   if (values.version) return { kind: 'version' };
   const [command, ...files] = positionals;
-  if (command === undefined) throw new UsageError('missing command: expected "check".');
-  if (command !== 'check') throw new UsageError(`unknown command "${command}": expected "check".`);
+  if (command === undefined) throw new UsageError('missing command: expected "check" or "import".');
+  if (command !== 'check') throw new UsageError(unknownCommand(command));
   if (files.length === 0) throw new UsageError('no files to check: name at least one FILE.');
   return {
     kind: 'check',
@@ -82,23 +83,38 @@ export function parseCommandLine(argv: readonly string[]): Command {
   };
 }
 
+/**
+ * What was typed where a command goes is not repeated: it may be the API token pasted in the wrong place, and the
+ * message may land in a CI log. A near miss of a command's name is answered with the name.
+ */
+function unknownCommand(command: string): string {
+  const near = ['check', 'import'].find((name) => command.length <= 8 && distance(command.toLowerCase(), name) <= 2);
+  return near ? `unknown command: did you mean "${near}"?` : 'unknown command: expected "check" or "import".';
+}
+
 function parseStrict(argv: readonly string[]) {
   try {
     return parseArgs({ args: [...argv], options: OPTIONS, strict: true, allowPositionals: true });
   } catch (error) {
-    // Node's messages go on to explain `--` at length; the first sentence names the problem.
+    const code = (error as { code?: unknown }).code;
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+      const option = /'([^']*)'/.exec(error instanceof Error ? error.message : '')?.[1] ?? '';
+      throw new UsageError(`unknown option ${optionInMessage(option)}.`);
+    }
+    // Node's other messages name one of our options; they go on to explain `--` at length: the first sentence does.
     const message = error instanceof Error ? error.message : String(error);
     throw new UsageError(message.split(/\. To specify|\n/)[0].replace(/\.$/, '') + '.');
   }
 }
 
+/** A flag's value is not repeated when it is not one of the choices (it may be anything, the token included). */
 function oneOf<T extends string>(flag: string, value: string, allowed: readonly T[]): T {
   if ((allowed as readonly string[]).includes(value)) return value as T;
-  throw new UsageError(`${flag} must be one of ${allowed.join(', ')}; got "${value}".`);
+  throw new UsageError(`${flag} must be one of ${allowed.join(', ')}.`);
 }
 
 function mapped<T>(flag: string, value: string | undefined, table: Readonly<Record<string, T>>): T | undefined {
   if (value === undefined) return undefined;
   if (Object.hasOwn(table, value)) return table[value];
-  throw new UsageError(`${flag} must be one of ${Object.keys(table).join(', ')}; got "${value}".`);
+  throw new UsageError(`${flag} must be one of ${Object.keys(table).join(', ')}.`);
 }

@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ServiceSettings, SubscriberLanguageService } from '../../server/src/service';
 import { columnFor, type CheckedFile } from './checkFile';
-import { FileError } from './errors';
+import { FileError, fileInMessage } from './errors';
 import { describeIoError, looksLikeUtf16 } from './readFile';
 
 const PIECE_BYTES = 64 * 1024;
@@ -44,7 +44,7 @@ export async function checkFile(
     validation.push(decode());
   } catch (error) {
     if (error instanceof FileError) throw error;
-    throw new FileError(`cannot read ${path}: ${describeIoError(error)}.`);
+    throw new FileError(`cannot read ${fileInMessage(path, error)}: ${describeIoError(error)}.`);
   }
   const diagnostics = validation.end().map(({ diagnostic, cellColumn }) => ({
     diagnostic,

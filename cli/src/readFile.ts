@@ -6,7 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { FileError } from './errors';
+import { FileError, fileInMessage } from './errors';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -16,7 +16,7 @@ export async function readTextFile(path: string, cwd: string): Promise<string> {
   try {
     bytes = await readFile(resolve(cwd, path));
   } catch (error) {
-    throw new FileError(`cannot read ${path}: ${describeIoError(error)}.`);
+    throw new FileError(`cannot read ${fileInMessage(path, error)}: ${describeIoError(error)}.`);
   }
   if (looksLikeUtf16(bytes)) {
     throw new FileError(`cannot read ${path}: it is UTF-16 text, not UTF-8. Save it as "CSV UTF-8" and try again.`);

@@ -9,7 +9,8 @@ import { getLanguageService, type ServiceSettings } from '../../server/src/servi
 import { parseCommandLine, USAGE, type CheckOptions, type Command } from './args';
 import type { CheckedFile } from './checkFile';
 import { checkFile } from './checkStream';
-import { runImport, type ImportIo } from './importCommand';
+import { scrub } from '../../common/importClient';
+import { runImport, TOKEN_VARIABLE, type ImportIo } from './importCommand';
 import { EXIT_CLEAN, EXIT_PROBLEMS, EXIT_USAGE, FileError, UsageError } from './errors';
 import { createFormatter } from './formatter';
 import { buildSettings } from './settings';
@@ -23,11 +24,12 @@ export interface CliIo {
   cwd: string;
 }
 
-export async function run(argv: readonly string[], io: CliIo | ImportIo): Promise<number> {
+export async function run(argv: readonly string[], given: CliIo | ImportIo): Promise<number> {
   if (argv[0] === 'import') {
-    if (!('env' in io)) throw new Error('the import command needs the environment');
-    return runImport(argv.slice(1), io);
+    if (!('env' in given)) throw new Error('the import command needs the environment');
+    return runImport(argv.slice(1), given);
   }
+  const io = withoutToken(given);
   let command: Command;
   try {
     command = parseCommandLine(argv);
@@ -74,6 +76,19 @@ async function check(options: CheckOptions, io: CliIo): Promise<number> {
   io.stdout(formatter.finish());
   if (unreadable) return EXIT_USAGE;
   return foundErrors ? EXIT_PROBLEMS : EXIT_CLEAN;
+}
+
+/**
+ * The CLI's messages repeat file names and paths; one of them may be the API token typed in the wrong place, and
+ * CI logs keep what is printed. The token in the environment (SUBSCRIBER_CSV_TOKEN) is scrubbed from stderr,
+ * as `import` does; a token that is not there is kept out by not repeating what does not look like a name
+ * (`fileInMessage`, `optionInMessage`, unknown commands).
+ */
+function withoutToken(io: CliIo | ImportIo): CliIo {
+  const token = ('env' in io ? io.env[TOKEN_VARIABLE] : undefined)?.trim();
+  if (!token) return io;
+  const secrets = { token, pins: [] };
+  return { ...io, stderr: (text) => io.stderr(scrub(text, secrets)) };
 }
 
 function usageFailure(error: unknown, io: CliIo): number {

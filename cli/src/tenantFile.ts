@@ -2,13 +2,14 @@
  * Reads the `--tenant` JSON file: the tenant's known IDs, and optionally its PIN notification and the role.
  *
  * Unlike the editor settings (where a bad value falls back to a default), a file the user names on the command
- * line is checked strictly: a typo in a key or an ID would otherwise silently switch a check off.
+ * line is checked strictly: a typo in a key or an ID would otherwise silently switch a check off. Messages name the
+ * key and the type found, never the value: a misplaced value can be anything, and CI logs keep what is printed.
  */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { ImporterRole, PinNotification, TenantEntry, TenantListName } from '../../server/src/service';
 import { PIN_NOTIFICATION_FLAGS, ROLE_FLAGS } from './args';
-import { UsageError } from './errors';
+import { fileInMessage, UsageError } from './errors';
 import { describeIoError } from './readFile';
 
 export interface TenantFile {
@@ -27,14 +28,18 @@ export async function readTenantFile(path: string, cwd: string): Promise<TenantF
   try {
     text = await readFile(resolve(cwd, path), 'utf8');
   } catch (error) {
-    throw new UsageError(`cannot read tenant file ${path}: ${describeIoError(error)}.`);
+    throw new UsageError(
+      `cannot read tenant file ${fileInMessage(path, error, 'the tenant file')}: ${describeIoError(error)}.`,
+    );
   }
   let json: unknown;
   try {
     // Editors on Windows may save JSON with a byte order mark, which JSON.parse refuses.
     json = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    throw new UsageError(`tenant file ${path} is not valid JSON: ${error instanceof Error ? error.message : error}.`);
+    // Newer Node versions quote the text around the mistake: only its position is kept.
+    const position = /position (\d+)/.exec(error instanceof Error ? error.message : '')?.[1];
+    throw new UsageError(`tenant file ${path} is not valid JSON${position ? ` (at character ${position})` : ''}.`);
   }
   try {
     return parseTenant(json);
@@ -86,7 +91,9 @@ function array(value: unknown, key: string): unknown[] {
 function digits(value: unknown, at: string): string {
   const text = typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? String(value) : value;
   if (typeof text === 'string' && DIGITS.test(text.trim())) return text.trim();
-  throw new UsageError(`${at} must be digits (like "101"), not ${describe(value)}.`);
+  throw new UsageError(
+    `${at} must be digits (like "101")${typeof value === 'string' ? '' : `, not ${describe(value)}`}.`,
+  );
 }
 
 /** Accepts both the library's spelling (emailAndDisplay) and the flag's (email-and-display). */
@@ -96,15 +103,19 @@ function setting<T extends string>(value: unknown, key: string, flags: Readonly<
     if ((allowed as string[]).includes(value)) return value as T;
     if (Object.hasOwn(flags, value)) return flags[value];
   }
-  throw new UsageError(`${key} must be one of ${allowed.join(', ')}, not ${describe(value)}.`);
+  throw new UsageError(
+    `${key} must be one of ${allowed.join(', ')}${typeof value === 'string' ? '' : `, not ${describe(value)}`}.`,
+  );
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** The type of a value, which a message may name; the value itself it may not. */
 function describe(value: unknown): string {
   if (value === undefined) return 'missing';
+  if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
-  return value === null || typeof value !== 'object' ? JSON.stringify(value) : 'an object';
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }

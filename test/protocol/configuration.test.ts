@@ -21,9 +21,10 @@ describe('configuration and tenant data', () => {
     client = await LspClient.start({ settings: { subscriberCsv: {} } });
     await client.open('file:///work/a.subscribers.csv', 'subscriber-csv', NO_EMAIL);
     assert.equal(client.configurationRequests, 1);
+    // For its own section only: another extension's settings are no reason to check files again.
     assert.deepEqual(
-      client.registrations.map((registration) => registration.method),
-      ['workspace/didChangeConfiguration'],
+      client.registrations.map(({ method, registerOptions }) => ({ method, registerOptions })),
+      [{ method: 'workspace/didChangeConfiguration', registerOptions: { section: 'subscriberCsv' } }],
     );
   });
 

@@ -79,6 +79,33 @@ test('help and usage errors never print the token, even where the token was type
   }
 });
 
+test('check and the command line itself never repeat a token typed as an argument, in the environment or not', async () => {
+  const cases: string[][] = [
+    [token],
+    ['check', token],
+    ['check', 'clean.csv', token],
+    ['check', '--format', token, 'clean.csv'],
+    ['check', `--format=${token}`, 'clean.csv'],
+    ['check', '--role', token, 'clean.csv'],
+    ['check', '--pin-notification', token, 'clean.csv'],
+    ['check', '--tenant', token, 'clean.csv'],
+    ['check', `--${token}`, 'clean.csv'],
+  ];
+  for (const env of [{ SUBSCRIBER_CSV_TOKEN: token }, {}]) {
+    for (const args of cases) {
+      const { code, stdout, stderr } = await cli(args, env);
+      const what = `${args.join(' ')} (token ${'SUBSCRIBER_CSV_TOKEN' in env ? 'in' : 'not in'} the environment)`;
+      assert.equal(code, 2, `${what}: ${stderr}`);
+      assert.match(stderr, /^subscriber-csv: \S/, `${what} says what is wrong`);
+      assert.equal(leakIn([stdout, stderr], [token]), undefined, `${what} printed the token`);
+    }
+  }
+  // A file name is still named; one that only ends like one is scrubbed when the token is in the environment.
+  assert.match((await cli(['check', 'missing.csv'], {})).stderr, /cannot read missing\.csv: no such file/);
+  const named = await cli(['check', `${token}.csv`]);
+  assert.equal(leakIn([named.stdout, named.stderr], [token]), undefined);
+});
+
 test('the token is not an option: --token is refused without repeating its value', async () => {
   for (const args of [
     ['import', 'clean.csv', '--endpoint', test_.sandbox.endpoint, '--token', token],
@@ -151,6 +178,8 @@ test('as a real process: help and errors with the token in the environment never
     [['import', token, '--endpoint', test_.sandbox.endpoint], 2],
     [['import', clean, '--endpoint', 'http://pbx.example.com/api'], 2],
     [['import', clean, '--endpoint', test_.sandbox.endpoint, '--token', token], 2],
+    [[token], 2],
+    [['check', token], 2],
   ];
   for (const [args, expected] of runs) {
     const child = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'cli/src/main.ts', ...args], {
