@@ -2,7 +2,7 @@
  * Messages between the extension client and the language server beyond standard LSP, declared once and
  * imported by both sides.
  */
-import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+import { NotificationType, RequestType, type Diagnostic } from 'vscode-languageserver-protocol';
 
 /** The language id of subscriber files; the server also serves plain CSV files whose header looks like one. */
 export const SUBSCRIBER_LANGUAGE_ID = 'subscriber-csv';
@@ -39,6 +39,8 @@ export namespace TenantDataNotification {
 export interface ValidateNowParams {
   uri: string;
   version: number;
+  /** Send the published diagnostics back with the verdict (the import decides on them). */
+  withDiagnostics?: boolean;
 }
 
 /** The server's verdict on one version of a document, counted from the diagnostics it just published. */
@@ -59,13 +61,19 @@ export interface ValidateNowResult {
   locations: number;
   /** Data rows that are not blank and have no valid Type (each one also has an error). */
   otherRows: number;
+  /**
+   * When asked for (`withDiagnostics`): the diagnostics just published for `version`, so that the client decides on
+   * exactly those rather than waiting for the editor to show them.
+   */
+  diagnostics?: Diagnostic[];
 }
 
 /**
  * Client → server: validate a document now, publish its diagnostics for the current version, and answer with the
- * counts. Sent before an import, so that the decision to upload is made on the diagnostics of the exact text being
- * uploaded (push diagnostics are debounced and may lag behind the editor), and when the active editor changes, to
- * learn whether a `.csv` is a subscriber file. Answers null when the server does not have the document open.
+ * counts (and, when asked, those diagnostics). Sent before an import, so that the decision to upload is made on the
+ * diagnostics of the exact text being uploaded (push diagnostics are debounced and may lag behind the editor), and
+ * when the active editor changes, to learn whether a `.csv` is a subscriber file. Answers null when the server does
+ * not have the document open.
  */
 export namespace ValidateNowRequest {
   export const method = 'subscriberCsv/validateNow';

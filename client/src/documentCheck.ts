@@ -1,14 +1,16 @@
 /**
- * Asks the server to validate the exact version of a document in the editor, then waits until the editor shows the
- * diagnostics of that version. Push diagnostics are debounced on the server and converted asynchronously in the
- * client, so right after a keystroke `getDiagnostics` can still hold the previous version's list.
+ * Asks the server to validate the exact version of a document in the editor, and takes the diagnostics of that
+ * version from its answer. (What the editor shows can lag behind: push diagnostics are debounced on the server and
+ * converted asynchronously in the client, so right after a keystroke `getDiagnostics` can still hold the previous
+ * version's list. LSP's pull diagnostics would not help: a pulled report names no version either, and the import
+ * also needs the row counts, which only this request gives.)
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { SUBSCRIBER_LANGUAGE_ID, ValidateNowRequest, type ValidateNowResult } from '../../common/protocol';
 import type { CheckedDiagnostic, CheckedSeverity } from './import/decideImport';
 import { SERVED_DOCUMENTS } from './documentSelector';
-import { waitForEvent, waitUntil } from './events';
+import { waitForEvent } from './events';
 
 /** The `source` of the server's diagnostics. */
 export const DIAGNOSTIC_SOURCE = SUBSCRIBER_LANGUAGE_ID;
@@ -20,7 +22,7 @@ export interface DocumentCheck {
 }
 
 const ATTEMPTS = 5;
-/** How long to wait for the server to catch up with a change, or for the editor to show what it published. */
+/** How long to wait, in all, for the server to catch up with a change it has not received yet. */
 const CATCH_UP_MS = 2000;
 
 export async function checkDocument(
@@ -31,16 +33,11 @@ export async function checkDocument(
   if (vscode.languages.match(SERVED_DOCUMENTS, document) === 0) return undefined;
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     const version = document.version;
-    const verdict = await validateNow(client, document, version, log);
+    const verdict = await validateNow(client, document, version, log, true);
     if (verdict && verdict.version === version && document.version === version) {
-      const shown = await waitUntil(
-        vscode.languages.onDidChangeDiagnostics,
-        () => countsMatch(subscriberDiagnostics(document.uri), verdict),
-        CATCH_UP_MS,
-      );
-      if (!shown) log.warn(`The editor's diagnostics did not catch up with the server's for ${fileNameOf(document)}.`);
+      const diagnostics = await client.protocol2CodeConverter.asDiagnostics(verdict.diagnostics ?? []);
       if (document.version !== version) continue;
-      return { version, verdict, diagnostics: subscriberDiagnostics(document.uri) };
+      return { version, verdict, diagnostics };
     }
     // The server has not seen this version (or the document) yet: wait for it to publish, or for the next change.
     await waitForEvent(
@@ -88,22 +85,18 @@ export async function validateNow(
   document: vscode.TextDocument,
   version: number,
   log: vscode.LogOutputChannel,
+  withDiagnostics = false,
 ): Promise<ValidateNowResult | null> {
   try {
     return await client.sendRequest(ValidateNowRequest.type, {
       uri: client.code2ProtocolConverter.asUri(document.uri),
       version,
+      withDiagnostics,
     });
   } catch (error) {
     log.error(`Asking the server to validate ${fileNameOf(document)} failed: ${errorText(error)}`);
     return null;
   }
-}
-
-function countsMatch(diagnostics: readonly vscode.Diagnostic[], verdict: ValidateNowResult): boolean {
-  const counts = countBySeverity(diagnostics);
-  // The editor holds the published (capped) list, not every problem: compare with what was published.
-  return counts.errors === verdict.publishedErrors && counts.warnings === verdict.publishedWarnings;
 }
 
 export function errorText(error: unknown): string {

@@ -21,13 +21,3 @@ export function waitForEvent<T>(
     }
   });
 }
-
-/** Resolves true as soon as `condition` holds (checked now and on every `event`), false after `timeoutMs`. */
-export async function waitUntil<T>(
-  event: vscode.Event<T>,
-  condition: () => boolean,
-  timeoutMs: number,
-): Promise<boolean> {
-  if (condition()) return true;
-  return waitForEvent(event, () => condition(), timeoutMs);
-}

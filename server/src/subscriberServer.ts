@@ -111,8 +111,8 @@ export function startServer(connection: Connection): void {
   );
 
   // Before an import the client needs the verdict on the exact version it uploads: validate it now, publish it,
-  // and answer with the counts (the client then waits until the editor shows the same counts).
-  connection.onRequest(ValidateNowRequest.type, ({ uri }, token) =>
+  // and answer with the counts and, when asked, the diagnostics published.
+  connection.onRequest(ValidateNowRequest.type, ({ uri, withDiagnostics }, token) =>
     runSafe(connection, 'validateNow', token, null, async () => {
       const document = documents.get(uri);
       if (!document) return null;
@@ -123,7 +123,8 @@ export function startServer(connection: Connection): void {
       const diagnostics = service.doValidation(model, documentSettings);
       const published = service.limitDiagnostics(diagnostics);
       void connection.sendDiagnostics({ uri, version: document.version, diagnostics: published });
-      return verdictOf(model, diagnostics, published, service.isServed(model, documentSettings));
+      const verdict = verdictOf(model, diagnostics, published, service.isServed(model, documentSettings));
+      return withDiagnostics === true ? { ...verdict, diagnostics: published } : verdict;
     }),
   );
 

@@ -91,7 +91,8 @@ test('check and the command line itself never repeat a token typed as an argumen
     ['check', '--tenant', token, 'clean.csv'],
     ['check', `--${token}`, 'clean.csv'],
   ];
-  for (const env of [{ SUBSCRIBER_CSV_TOKEN: token }, {}]) {
+  const environments: Record<string, string>[] = [{ SUBSCRIBER_CSV_TOKEN: token }, {}];
+  for (const env of environments) {
     for (const args of cases) {
       const { code, stdout, stderr } = await cli(args, env);
       const what = `${args.join(' ')} (token ${'SUBSCRIBER_CSV_TOKEN' in env ? 'in' : 'not in'} the environment)`;

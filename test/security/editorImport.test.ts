@@ -13,6 +13,7 @@ import type { FaultPlan } from '../../sandbox/src/faults';
 import { HEADER, startTestSandbox, type TestSandbox } from '../import/helpers/sandbox';
 import { everythingSaid, openEditor, type Editor } from './helpers/editorHarness';
 import { leakIn, watchNetwork } from './helpers/faultProbes';
+import { createFakeClient } from './helpers/fakeLanguageClient';
 import { createDocument, fake } from './helpers/fakeVscode';
 import { closeAll, startHostileServer } from './helpers/hostileServer';
 
@@ -235,5 +236,28 @@ test("skipConfirmation from any caller but the extension's own tests: the user i
     2,
     editor.log.lines.join('\n'),
   );
+  editor.dispose();
+});
+
+test('the import decides on the diagnostics of the version it checked, without waiting for the editor to show them', async () => {
+  const { endpoint, token } = test_.sandbox;
+  const warning = {
+    range: { start: { line: 2, character: 0 }, end: { line: 2, character: 4 } },
+    message: 'A warning the editor has not shown yet.',
+    severity: 2 as const,
+    source: 'subscriber-csv',
+  };
+  // The fake editor's own list stays empty, as right after a keystroke: only the server's answer has the warning.
+  const editor = openEditor(endpoint, { inTests: false, client: createFakeClient(2, [warning]) });
+  await editor.tokens.store(endpoint, token);
+  const document = createDocument(`/work/warned-${nextExtension}.subscribers.csv`, subscriberFile());
+  const started = performance.now();
+  assert.deepEqual(await editor.command.run({ uri: document.uri }), { status: 'declined' });
+  const elapsed = performance.now() - started;
+  assert.ok(
+    fake.shown.some((text) => text.includes('1 warning:\nLine 3: A warning the editor has not shown yet.')),
+    fake.shown.join('\n---\n'),
+  );
+  assert.ok(elapsed < 1000, `asked after ${Math.round(elapsed)} ms`);
   editor.dispose();
 });

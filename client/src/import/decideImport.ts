@@ -20,7 +20,7 @@ export interface ImportCheck {
   host: string;
   /** True when the editor holds changes not yet saved: the editor's text is what is uploaded. */
   hasUnsavedChanges: boolean;
-  /** The file's diagnostics from the language server (source `subscriber-csv`). */
+  /** The diagnostics the language server published for the version checked (at most 1,000). */
   diagnostics: readonly CheckedDiagnostic[];
   /** The server's verdict on the same version: whether it is a subscriber file, its counts and rows by Type. */
   verdict: ValidateNowResult;
@@ -37,8 +37,8 @@ export const MAX_LISTED_WARNINGS = 8;
 
 export function decideImport(check: ImportCheck): ImportDecision {
   const { verdict, fileName } = check;
-  // The editor's list can lag a keystroke behind the server's verdict: the larger count wins, so a file is
-  // never uploaded on the strength of diagnostics that were not yet shown.
+  // The list holds at most the 1,000 diagnostics published; the verdict counts every one: the larger count wins, so
+  // a file is never uploaded on the strength of a list that was cut short.
   const errors = Math.max(verdict.errors, countOf(check.diagnostics, 'error'));
   if (!verdict.isSubscriberFile) {
     return {

@@ -6,7 +6,7 @@ import { ApiTokenStore } from '../../../client/src/apiToken';
 import { ImportCommand } from '../../../client/src/importCommand';
 import { ImportProblems } from '../../../client/src/importProblems';
 import { TenantDataController } from '../../../client/src/tenantData';
-import { createFakeClient } from './fakeLanguageClient';
+import { createFakeClient, type FakeClient } from './fakeLanguageClient';
 import { FakeMemento, FakeSecretStorage, createLog, fake, type FakeLog } from './fakeVscode';
 
 export interface Editor {
@@ -24,7 +24,10 @@ export interface Editor {
  * A fresh editor: empty secret storage and global state, the user's endpoint set to `endpoint` (if given). By
  * default it runs as VS Code runs the extension's own tests (`inTests`), which may skip confirmations.
  */
-export function openEditor(endpoint?: string, { inTests = true }: { inTests?: boolean } = {}): Editor {
+export function openEditor(
+  endpoint?: string,
+  { inTests = true, client = createFakeClient(2) }: { inTests?: boolean; client?: FakeClient } = {},
+): Editor {
   fake.reset();
   if (endpoint !== undefined) fake.endpoint = { globalValue: endpoint };
   // The shortest the settings allow, and no retries: the faults below are about what is said, not how often.
@@ -32,7 +35,6 @@ export function openEditor(endpoint?: string, { inTests = true }: { inTests?: bo
   const secrets = new FakeSecretStorage();
   const globalState = new FakeMemento();
   const log = createLog();
-  const client = createFakeClient(2);
   const asClient = client as unknown as ConstructorParameters<typeof TenantDataController>[1];
   const tokens = new ApiTokenStore(secrets as unknown as ConstructorParameters<typeof ApiTokenStore>[0]);
   const asLog = log as unknown as ConstructorParameters<typeof TenantDataController>[3];

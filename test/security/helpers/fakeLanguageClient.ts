@@ -2,8 +2,9 @@
  * Stands in for `vscode-languageclient/node`: its `State` enum (same values), and a client whose language server
  * answers `subscriberCsv/validateNow` with a verdict the test chooses, so that the import command reaches the upload.
  */
-import type { ValidateNowResult } from '../../../common/protocol';
-import { EventEmitter } from './fakeVscode';
+import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver-protocol';
+import type { ValidateNowParams, ValidateNowResult } from '../../../common/protocol';
+import { Diagnostic, EventEmitter, Range } from './fakeVscode';
 
 export enum State {
   Stopped = 1,
@@ -15,15 +16,17 @@ export interface FakeClient {
   state: State;
   notifications: unknown[];
   onDidChangeState: (listener: (event: { newState: State }) => void) => { dispose(): void };
-  sendRequest(type: unknown, params: { uri: string; version: number }): Promise<ValidateNowResult>;
+  sendRequest(type: unknown, params: ValidateNowParams): Promise<ValidateNowResult>;
   sendNotification(type: unknown, params: unknown): Promise<void>;
   code2ProtocolConverter: { asUri(uri: { toString(): string }): string };
+  protocol2CodeConverter: { asDiagnostics(diagnostics: LspDiagnostic[]): Promise<Diagnostic[]> };
 }
 
-/** A running client whose server finds `users` users, no errors and no warnings in every document. */
-export function createFakeClient(users: number): FakeClient {
+/** A running client whose server finds `users` users and publishes `published` (by default nothing) in every file. */
+export function createFakeClient(users: number, published: LspDiagnostic[] = []): FakeClient {
   const stateChanged = new EventEmitter<{ newState: State }>();
   const notifications: unknown[] = [];
+  const count = (severity: number) => published.filter((diagnostic) => diagnostic.severity === severity).length;
   return {
     state: State.Running,
     notifications,
@@ -32,18 +35,34 @@ export function createFakeClient(users: number): FakeClient {
       Promise.resolve({
         version: params.version,
         isSubscriberFile: true,
-        errors: 0,
-        warnings: 0,
-        publishedErrors: 0,
-        publishedWarnings: 0,
+        errors: count(1),
+        warnings: count(2),
+        publishedErrors: count(1),
+        publishedWarnings: count(2),
         users,
         locations: 0,
         otherRows: 0,
+        ...(params.withDiagnostics ? { diagnostics: published } : {}),
       }),
     sendNotification: (_type, params) => {
       notifications.push(params);
       return Promise.resolve();
     },
     code2ProtocolConverter: { asUri: (uri) => uri.toString() },
+    // LSP severities count from 1, the editor's from 0.
+    protocol2CodeConverter: {
+      asDiagnostics: (diagnostics) =>
+        Promise.resolve(
+          diagnostics.map(({ range: { start, end }, message, severity = 1 }) => {
+            const diagnostic = new Diagnostic(
+              new Range(start.line, start.character, end.line, end.character),
+              message,
+              severity - 1,
+            );
+            diagnostic.source = 'subscriber-csv';
+            return diagnostic;
+          }),
+        ),
+    },
   };
 }

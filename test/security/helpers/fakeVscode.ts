@@ -190,8 +190,11 @@ export const workspace = {
   onDidCloseTextDocument: textClosed.event,
 };
 
-const show = (message: string) => {
+/** Records a message, and the detail of a modal one (the import's confirmation lists warnings there). */
+const show = (message: string, ...rest: unknown[]) => {
   fake.shown.push(message);
+  const detail = (rest[0] as { detail?: unknown } | undefined)?.detail;
+  if (typeof detail === 'string') fake.shown.push(detail);
   return Promise.resolve(undefined);
 };
 
