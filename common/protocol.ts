@@ -92,9 +92,9 @@ export namespace CellInfoRequest {
 }
 
 /**
- * Client → server: the data row at a position, field by field (value, range, choices, help, problems), with the
- * import columns the header lacks. Sent by the row form panel as the cursor moves and after each edit, and by Go to
- * Column. Answers null on the header, outside the rows, or when the file is not a subscriber file.
+ * Client → server: the row at a position, field by field (value, range, choices, help, problems), with the import
+ * columns the header lacks; the header is row 0. Sent by the row form panel as the cursor moves and after each edit,
+ * and by Go to Column. Answers null before the header, past the rows, or when the file is not a subscriber file.
  */
 export namespace RowFormRequest {
   export const method = 'subscriberCsv/rowForm';
@@ -104,7 +104,7 @@ export namespace RowFormRequest {
 /** A new value for one cell, for the version of the document the form was read from. */
 export interface CellEditParams {
   textDocument: { uri: string; version: number };
-  /** 1-based data row, as `RowForm.row`. */
+  /** 1-based data row (0 for the header), as `RowForm.row`. */
   row: number;
   /** 0-based field, as `RowFormField.field`. */
   field: number;

@@ -30,6 +30,7 @@ describe('cell info', () => {
       row: 1,
       rowLabel: 'Ann Lee, ext 101',
       range: { start: { line: 1, character: 44 }, end: { line: 1, character: 45 } },
+      rowRange: { start: { line: 1, character: 0 }, end: { line: 1, character: 45 } },
     });
     assert.equal(at, 44);
   });
@@ -63,6 +64,13 @@ describe('cell info', () => {
       ['Notes', ''],
     );
     assert.equal(infoAt('Type,Notes\nUser,hel|lo\n')?.column, undefined);
+  });
+
+  it('gives the whole range of a row spread over several lines', () => {
+    assert.deepEqual(infoAt('Type,Notes\nUser,"a\nb|"\nUser,c\n')?.rowRange, {
+      start: { line: 1, character: 0 },
+      end: { line: 2, character: 2 },
+    });
   });
 
   it('calls a blank row blank and counts it', () => {

@@ -113,8 +113,26 @@ describe('row form', () => {
     assert.equal(missing?.length, 32 - 9);
   });
 
-  it('is null on the header, past the rows, and for a CSV that is not a subscriber file', () => {
-    assert.equal(formAt(`Ty|pe,LastName\nUser,Lee\n`), null);
+  it('shows the header as row 0: its cells are column names, with no values to offer', () => {
+    const form = formAt(`Ty|pe,LastName,VM,Extention\nUser,Lee,y,101\n`);
+    assert.deepEqual([form?.row, form?.label, form?.type, form?.cursorField], [0, 'header', undefined, 0]);
+    assert.deepEqual(
+      form?.fields.map((entry) => [entry.name, entry.value, entry.choices.length, entry.closed, entry.blankMeans]),
+      [
+        ['Type', 'Type', 0, false, undefined],
+        ['LastName', 'LastName', 0, false, undefined],
+        ['VM', 'VM', 0, false, undefined],
+        ['Extention', 'Extention', 0, false, undefined],
+      ],
+    );
+    assert.deepEqual(
+      field(form?.fields, 'Extention').problems.map((problem) => problem.code),
+      ['unknown-column'],
+    );
+  });
+
+  it('is null before the header, past the rows, and for a CSV that is not a subscriber file', () => {
+    assert.equal(formAt(`|\nType,LastName\nUser,Lee\n`), null);
     assert.equal(formAt(`Type,LastName\nUser,Lee\n|`), null);
     const { text, position } = withCursor('sku,qty\nA-|1,2\n');
     assert.equal(service.getRowForm(modelOf(text), position, settingsWith()), null);
@@ -156,9 +174,13 @@ describe('cell edits', () => {
     assert.equal(edited('Type,LastName\n\nUser,Ng\n', 1, 1, 'Lee'), 'Type,LastName\n,Lee\nUser,Ng\n');
   });
 
-  it('makes no edit on the header, past the last row, or after a quote that never closes', () => {
+  it('renames a column in the header, row 0', () => {
+    assert.equal(edited('Type,Extention\nUser,101\n', 0, 1, 'Extension'), 'Type,Extension\nUser,101\n');
+  });
+
+  it('makes no edit before the header, past the last row, or after a quote that never closes', () => {
     const model = modelOf('Type,LastName\nUser,"Lee\n');
-    assert.equal(getCellEdit(model, 0, 0, 'x'), null);
+    assert.equal(getCellEdit(model, -1, 0, 'x'), null);
     assert.equal(getCellEdit(model, 2, 0, 'x'), null);
     assert.equal(getCellEdit(model, 1, 0, 'x'), null);
     assert.equal(getCellEdit(modelOf('Type\nUser\n'), 1, -1, 'x'), null);

@@ -9,11 +9,11 @@ import { RowView } from './csv/rowView';
 import { cellsOf, headerIndexOf, isUnterminatedRecord, positionOf, recordCount, recordEnd } from './modelQueries';
 import type { SubscriberModel } from './subscriberModel';
 
-/** The edit that puts `value` into `field` of data row `row` (1-based); null when there is no such row. */
+/** The edit that puts `value` into `field` of data row `row` (1-based; 0 is the header); null without that row. */
 export function getCellEdit(model: SubscriberModel, row: number, field: number, value: string): TextEdit | null {
   const header = headerIndexOf(model);
   const index = header + row;
-  if (header < 0 || row < 1 || index >= recordCount(model) || field < 0 || !Number.isInteger(field)) return null;
+  if (header < 0 || row < 0 || index >= recordCount(model) || field < 0 || !Number.isInteger(field)) return null;
   // The cells after an unclosed quote are not known: an edit there could land anywhere.
   if (isUnterminatedRecord(model, index)) return null;
   const cells = cellsOf(model, index, new RowView());

@@ -12,7 +12,9 @@ import {
   headerWidth,
   offsetOf,
   positionOf,
+  recordEnd,
   recordIndexOfOffset,
+  recordStart,
 } from './modelQueries';
 import { rowIdentity, rowLabel } from './rowIdentity';
 import type { SubscriberModel } from './subscriberModel';
@@ -32,6 +34,8 @@ export interface CellInfo {
   rowLabel: string;
   /** The cell's range, quotes included. */
   range: Range;
+  /** The row's range: from its first cell to the end of its last, over every line a quoted line break adds. */
+  rowRange: Range;
 }
 
 export function getCellInfo(model: SubscriberModel, position: Position): CellInfo | null {
@@ -51,6 +55,7 @@ export function getCellInfo(model: SubscriberModel, position: Position): CellInf
     row: index - header,
     rowLabel: index === header ? 'header' : rowLabel(rowIdentity(model, index)),
     range,
+    rowRange: { start: positionOf(model, recordStart(model, index)), end: positionOf(model, recordEnd(model, index)) },
   };
   if (column) info.column = { title: column.title, help: column.help };
   return info;

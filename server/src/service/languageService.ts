@@ -69,9 +69,9 @@ export interface SubscriberLanguageService {
   getFoldingRanges(model: SubscriberModel, settings: ServiceSettings): FoldingRange[];
   /** The column and the row of the cell at `position`. */
   getCellInfo(model: SubscriberModel, position: Position, settings: ServiceSettings): CellInfo | null;
-  /** The data row at `position`, field by field, with choices, help and problems. */
+  /** The row at `position` (data row or header), field by field, with choices, help and problems. */
   getRowForm(model: SubscriberModel, position: Position, settings: ServiceSettings): RowForm | null;
-  /** The edit that puts `value` into `field` of data row `row` (1-based). */
+  /** The edit that puts `value` into `field` of data row `row` (1-based; 0 is the header). */
   getCellEdit(model: SubscriberModel, row: number, field: number, value: string): TextEdit | null;
 }
 

@@ -64,7 +64,7 @@ export interface RowFormField {
 export interface RowForm {
   /** The document version the form was read from; an edit must name it. */
   version: number;
-  /** 1-based data row (the header is row 0). */
+  /** 1-based data row; 0 for the header, whose fields are the column names (no choices, no defaults). */
   row: number;
   /** 0-based line where the row starts. */
   line: number;
@@ -87,33 +87,36 @@ const SEVERITY: Readonly<Record<DiagnosticSeverity, FormProblem['severity']>> = 
   [DiagnosticSeverity.Hint]: 'hint',
 };
 
-/** The form of the data row at `position`; null on the header, before it, or past the last row. */
+/** The form of the row at `position` (the header included); null before the header or past the last row. */
 export function getRowForm(model: SubscriberModel, position: Position, settings: ServiceSettings): RowForm | null {
   const header = headerIndexOf(model);
   const offset = offsetOf(model, position);
   const index = recordIndexOfOffset(model, offset);
-  if (header < 0 || index <= header) return null;
-  const identity = rowIdentity(model, index);
+  if (header < 0 || index < header) return null;
+  const isHeader = index === header;
+  const identity = isHeader ? undefined : rowIdentity(model, index);
   // A view of its own: validation below reads rows through the model's shared one.
   const cells = cellsOf(model, index, new RowView());
   const start = recordStart(model, index);
   const end = recordEnd(model, index);
   const form: RowForm = {
     version: documentVersion(model),
-    row: identity.row,
+    row: identity?.row ?? 0,
     line: positionOf(model, start).line,
-    label: rowLabel(identity),
+    label: identity ? rowLabel(identity) : 'header',
     cursorField: cells.fieldAt(offset),
     fields: [],
     rowProblems: [],
     missingColumns: [],
   };
-  if (identity.type) form.type = identity.type;
+  if (identity?.type) form.type = identity.type;
   const spans: [number, number][] = [];
   const width = Math.max(headerWidth(model), cells.cellCount);
   for (let field = 0; field < width; field++) {
     const present = field < cells.cellCount;
     const column = columnAtField(model, field);
+    // Values are offered for data cells only: a header cell holds a column's name.
+    const values = isHeader ? undefined : column;
     const entry: RowFormField = {
       field,
       name: headerNameAt(model, field),
@@ -122,15 +125,15 @@ export function getRowForm(model: SubscriberModel, position: Position, settings:
       range: present
         ? { start: positionOf(model, cells.cellStart(field)), end: positionOf(model, cells.cellEnd(field)) }
         : null,
-      choices: column ? choicesOf(column, settings.tenant) : [],
-      closed: column ? isClosed(column, settings.tenant) : false,
-      secret: column?.secret === true,
+      choices: values ? choicesOf(values, settings.tenant) : [],
+      closed: values ? isClosed(values, settings.tenant) : false,
+      secret: values?.secret === true,
       problems: [],
     };
     if (column) {
       entry.title = column.title;
       entry.help = column.help;
-      const blank = blankMeaning(column, identity.type);
+      const blank = identity ? blankMeaning(column, identity.type) : undefined;
       if (blank) entry.blankMeans = blank;
     }
     form.fields.push(entry);
