@@ -9,6 +9,8 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import { CONFIG_SECTION, SUBSCRIBER_LANGUAGE_ID } from '../../common/protocol';
+import { ColumnHints } from './columns/columnHints';
+import { registerColumnFeatures } from './columns/columnFeatures';
 import { SERVED_DOCUMENTS } from './documentSelector';
 import { registerImportFeatures } from './importFeatures';
 
@@ -24,8 +26,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       options: { execArgv: ['--nolazy', '--inspect=6009'] },
     },
   };
+  const columnHints = new ColumnHints();
   const clientOptions: LanguageClientOptions = {
     documentSelector: SERVED_DOCUMENTS,
+    middleware: columnHints.middleware,
     synchronize: { configurationSection: CONFIG_SECTION },
     outputChannel: vscode.window.createOutputChannel('Subscriber CSV Language Server', { log: true }),
   };
@@ -34,6 +38,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const log = vscode.window.createOutputChannel('Subscriber CSV', { log: true });
   context.subscriptions.push(log);
   registerImportFeatures(context, client, log);
+  registerColumnFeatures(context, client, columnHints);
 
   context.subscriptions.push(
     vscode.commands.registerCommand('subscriberCsv.useSubscriberLanguage', async () => {
