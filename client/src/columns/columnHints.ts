@@ -22,11 +22,7 @@ export class ColumnHints implements vscode.Disposable {
   readonly middleware: Middleware = {
     provideInlayHints: (document, viewPort, token, next) => {
       const mode = columnNamesMode(vscode.workspace.getConfiguration(CONFIG_SECTION, document).get(SETTING));
-      const cell = this.tracker?.current;
-      const cursorRow =
-        cell?.document === document && cell.info && cell.info.row > 0
-          ? { startLine: cell.info.rowRange.start.line, endLine: cell.info.rowRange.end.line }
-          : undefined;
+      const cursorRow = this.cursorRow(document);
       const visible = vscode.window.visibleTextEditors
         .filter((editor) => editor.document === document)
         .flatMap((editor) => editor.visibleRanges.map(linesOf));
@@ -53,6 +49,24 @@ export class ColumnHints implements vscode.Disposable {
         for (const editor of vscode.window.visibleTextEditors) this.refresh(editor.document);
       }),
     );
+  }
+
+  /**
+   * The lines of the row the cursor is in: the server's answer for the cursor's cell, or the cursor's line until
+   * that answer comes (a row spread over several lines then gets its other lines once it does).
+   */
+  private cursorRow(document: vscode.TextDocument): LineRange | undefined {
+    const editor =
+      vscode.window.activeTextEditor?.document === document
+        ? vscode.window.activeTextEditor
+        : vscode.window.visibleTextEditors.find((candidate) => candidate.document === document);
+    if (!editor) return undefined;
+    const line = editor.selection.active.line;
+    const info = this.tracker?.current?.document === document ? this.tracker.current.info : undefined;
+    if (info && info.rowRange.start.line <= line && line <= info.rowRange.end.line) {
+      return info.row > 0 ? { startLine: info.rowRange.start.line, endLine: info.rowRange.end.line } : undefined;
+    }
+    return { startLine: line, endLine: line };
   }
 
   dispose(): void {
