@@ -23,9 +23,15 @@
   vscode.postMessage({ type: 'ready' });
 
   function draw({ form, fileName, notice }) {
-    const focusedId = document.activeElement && document.activeElement.id;
     const sameRow = shown && form && shown.row === form.row && shown.line === form.line;
-    const selection = focusedId && sameRow ? selectionOf(document.activeElement) : undefined;
+    // The same row again with nothing new (a cursor move within the row): keep the page as it is.
+    if (sameRow && !notice && JSON.stringify(form) === JSON.stringify(shown)) return;
+    const focused = document.activeElement;
+    const focusedId = focused && focused.id;
+    const selection = focusedId && sameRow ? selectionOf(focused) : undefined;
+    // What the user is typing and has not committed yet survives a reload of the same row.
+    const typed = sameRow && focused && focused.dataset && focused.value !== focused.dataset.committed;
+    const typedValue = typed ? focused.value : undefined;
     shown = form;
     main.replaceChildren();
     if (notice) main.append(element('p', 'notice', notice));
@@ -49,6 +55,7 @@
     if (focusedId) {
       const again = document.getElementById(focusedId);
       if (again && sameRow) {
+        if (typedValue !== undefined) again.value = typedValue;
         again.focus();
         if (selection && typeof again.setSelectionRange === 'function') {
           again.setSelectionRange(selection.start, selection.end);
@@ -76,10 +83,10 @@
     if (field.problems.length > 0) described.push(`problems-${field.field}`);
     if (described.length > 0) control.setAttribute('aria-describedby', described.join(' '));
     if (field.problems.some((problem) => problem.severity === 'error')) control.setAttribute('aria-invalid', 'true');
-    let committed = field.value;
+    control.dataset.committed = field.value;
     const commit = () => {
-      if (control.value === committed) return;
-      committed = control.value;
+      if (control.value === control.dataset.committed) return;
+      control.dataset.committed = control.value;
       vscode.postMessage({
         type: 'edit',
         version: form.version,

@@ -7,7 +7,7 @@ import { describe, it } from 'node:test';
 import { cellText, getCellEdit } from '../../server/src/service/cellEdit';
 import { COLUMNS } from '../../server/src/service/columns';
 import { getRowForm, type RowFormField } from '../../server/src/service/rowForm';
-import { applyEdits, modelOf, service, settingsWith, withCursor } from './helpers/service';
+import { applyEdits, completeAt, modelOf, service, settingsWith, withCursor } from './helpers/service';
 
 const TENANT = settingsWith({ lists: { callProfiles: [{ id: '1', name: 'Local only' }] } });
 
@@ -80,6 +80,25 @@ describe('row form', () => {
     // Without the tenant's list, any ID may be right: a suggestion, not a drop-down.
     assert.equal(field(formAt(ANN, settingsWith())?.fields, 'CallProfile').closed, false);
     assert.equal(field(form?.fields, 'PIN').secret, true);
+  });
+
+  it('offers in each field exactly the values completion offers in its cell, in the same order', () => {
+    const settings = settingsWith({
+      lists: { callProfiles: [{ id: '1', name: 'Local only' }], keyProfiles: [{ id: '4', name: 'Reception' }] },
+    });
+    const form = formAt(ANN, settings);
+    const lines = ANN.replace('|', '').split('\n');
+    for (const name of ['Type', 'VM', 'CallProfile', 'KeyProfile', 'DirAccess', 'PIN']) {
+      const entry = field(form?.fields, name);
+      const at = entry.range?.start.character ?? -1;
+      const marked = [lines[0], `${lines[1].slice(0, at)}|${lines[1].slice(at)}`, ...lines.slice(2)].join('\n');
+      const items = completeAt(marked, settings);
+      assert.deepEqual(
+        entry.choices,
+        items.map((item) => ({ value: item.label, label: item.detail })),
+        name,
+      );
+    }
   });
 
   it('puts each problem beside its cell, and the problems of the whole row apart', () => {

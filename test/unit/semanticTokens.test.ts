@@ -85,6 +85,10 @@ describe('semantic tokens', () => {
     ]); // prettier-ignore
   });
 
+  it('stops at the most tokens asked for (a line of a million cells must not make a million tokens)', () => {
+    assert.deepEqual(decode(getSemanticTokens(modelOf(FILE), undefined, 3)), ['0:0+4=0', '0:5+9=1', '0:15+8=2']);
+  });
+
   it('gives no tokens for a CSV that is not a subscriber file', () => {
     assert.deepEqual(service.getSemanticTokens(modelOf('sku,qty\nA-1,2\n'), settingsWith()).data, []);
   });

@@ -31,12 +31,15 @@ export const SEMANTIC_TOKENS_LEGEND: SemanticTokensLegend = {
   tokenModifiers: [],
 };
 
+/** Tokens in one answer at most: a viewport holds a few thousand; a hostile line of a million cells is cut. */
+export const MAX_SEMANTIC_TOKENS = 100_000;
+
 const LF = 10;
 const CR = 13;
 const QUOTE = 34;
 
 /** The tokens of every cell that starts or ends on a line of `range` (the whole document without one). */
-export function getSemanticTokens(model: SubscriberModel, range?: Range): SemanticTokens {
+export function getSemanticTokens(model: SubscriberModel, range?: Range, max = MAX_SEMANTIC_TOKENS): SemanticTokens {
   const header = headerIndexOf(model);
   const count = recordCount(model);
   const fromLine = range ? range.start.line : 0;
@@ -48,7 +51,7 @@ export function getSemanticTokens(model: SubscriberModel, range?: Range): Semant
   let previousLine = 0;
   let previousCharacter = 0;
   const push = (line: number, character: number, length: number, field: number) => {
-    if (length <= 0 || line < fromLine || line > toLine) return;
+    if (length <= 0 || line < fromLine || line > toLine || data.length >= max * 5) return;
     data.push(
       line - previousLine,
       line === previousLine ? character - previousCharacter : character,
@@ -60,7 +63,7 @@ export function getSemanticTokens(model: SubscriberModel, range?: Range): Semant
     previousCharacter = character;
   };
   const view = new RowView();
-  for (let index = first; index <= last; index++) {
+  for (let index = first; index <= last && data.length < max * 5; index++) {
     if (isBlankRecord(model, index)) continue;
     const cells = cellsOf(model, index, view);
     if (cells.cellCount === 0) continue;
@@ -68,7 +71,7 @@ export function getSemanticTokens(model: SubscriberModel, range?: Range): Semant
     // Where the current line starts, as an offset: lines change only inside quoted cells.
     let line = start.line;
     let lineStart = cells.start - start.character;
-    for (let field = 0; field < cells.cellCount; field++) {
+    for (let field = 0; field < cells.cellCount && data.length < max * 5; field++) {
       const cellStart = cells.cellStart(field);
       const cellEnd = cells.cellEnd(field);
       if (cellEnd === cellStart) continue;
