@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import {
   CompletionRequest,
   createProtocolConnection,
+  DocumentSymbolRequest,
   DidChangeTextDocumentNotification,
   DidOpenTextDocumentNotification,
   ExitNotification,
@@ -19,6 +20,7 @@ import {
   InitializeRequest,
   LogMessageNotification,
   PublishDiagnosticsNotification,
+  SemanticTokensRangeRequest,
   ShutdownRequest,
   StreamMessageReader,
   StreamMessageWriter,
@@ -140,6 +142,25 @@ export class LspSession {
     await this.connection.sendRequest(CompletionRequest.type, {
       textDocument: { uri: BENCH_URI },
       position: { line, character },
+    });
+    return now() - start;
+  }
+
+  /** Asks for the document's symbols; resolves with the milliseconds taken and how many rows were listed. */
+  async documentSymbols(): Promise<{ ms: number; rows: number }> {
+    const start = now();
+    const symbols = await this.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: BENCH_URI } });
+    const ms = now() - start;
+    const header = symbols?.[0];
+    return { ms, rows: header && 'children' in header ? (header.children?.length ?? 0) : 0 };
+  }
+
+  /** Asks for the semantic tokens of `lines` lines from `line`, as an editor does for its viewport. */
+  async semanticTokens(line: number, lines: number): Promise<number> {
+    const start = now();
+    await this.connection.sendRequest(SemanticTokensRangeRequest.type, {
+      textDocument: { uri: BENCH_URI },
+      range: { start: { line, character: 0 }, end: { line: line + lines, character: 0 } },
     });
     return now() - start;
   }

@@ -46,6 +46,8 @@ export interface BenchResult {
   keystrokeRatio: number | null;
   hoverP95Ms: number | null;
   completionP95Ms: number | null;
+  documentSymbolsP95Ms: number | null;
+  semanticTokensP95Ms: number | null;
   heapBytesPerRow: number | null;
   cliRows: number | null;
   cliRowsPerSecond: number | null;
@@ -85,6 +87,9 @@ export function summarise(sizes: SizeResult[], machine: Machine, seed: number, q
     library && typeof server?.keystrokeP95Ms === 'number' ? server.keystrokeP95Ms / library.fullValidationMs : null;
   const hoverP95Ms = maxOf(sizes.map((size) => size.server?.hoverP95Ms));
   const completionP95Ms = maxOf(sizes.map((size) => size.server?.completionP95Ms));
+  const documentSymbolsP95Ms =
+    server && Number.isFinite(server.documentSymbolsP95Ms) ? server.documentSymbolsP95Ms : null;
+  const semanticTokensP95Ms = maxOf(sizes.map((size) => size.server?.semanticTokensP95Ms));
   const heapBytesPerRow = headline.heap?.heapBytesPerRow ?? null;
   const cliSize = [...sizes].reverse().find((size) => size.cli);
   const cli = cliSize?.cli;
@@ -141,6 +146,18 @@ export function summarise(sizes: SizeResult[], machine: Machine, seed: number, q
       met: atMost(completionP95Ms, 5),
     },
     {
+      name: `document symbols p95 (${rowsLabel}, at most 5,000 rows listed)`,
+      measured: fixed(documentSymbolsP95Ms, ' ms'),
+      target: '≤ 100 ms',
+      met: atMost(documentSymbolsP95Ms, 100),
+    },
+    {
+      name: 'semantic tokens for a 100-line viewport p95 (every size)',
+      measured: fixed(semanticTokensP95Ms, ' ms', 2),
+      target: '≤ 5 ms',
+      met: atMost(semanticTokensP95Ms, 5),
+    },
+    {
       name: `retained heap per row beyond the text (${rowsLabel})`,
       measured: fixed(heapBytesPerRow, ' B', 0),
       target: '≤ 300 B',
@@ -176,6 +193,8 @@ export function summarise(sizes: SizeResult[], machine: Machine, seed: number, q
     keystrokeRatio: keystrokeRatio === null ? null : Math.round(keystrokeRatio * 10000) / 10000,
     hoverP95Ms: hoverP95Ms === null ? null : round(hoverP95Ms),
     completionP95Ms: completionP95Ms === null ? null : round(completionP95Ms),
+    documentSymbolsP95Ms: documentSymbolsP95Ms === null ? null : round(documentSymbolsP95Ms),
+    semanticTokensP95Ms: semanticTokensP95Ms === null ? null : round(semanticTokensP95Ms),
     heapBytesPerRow: heapBytesPerRow === null ? null : Math.round(heapBytesPerRow),
     cliRows: cli?.rows ?? null,
     cliRowsPerSecond: cli ? Math.round(cli.rowsPerSecond) : null,
@@ -223,6 +242,11 @@ export function formatTable(result: BenchResult): string {
     ['server: quote typed/deleted (max)', (s) => fixed(s.server?.quoteEditMs, ' ms', 0)],
     ['server: hover p95', (s) => fixed(s.server?.hoverP95Ms, ' ms', 2)],
     ['server: completion p95', (s) => fixed(s.server?.completionP95Ms, ' ms', 2)],
+    [
+      'server: document symbols p95 (rows listed)',
+      (s) => (s.server ? `${fixed(s.server.documentSymbolsP95Ms, ' ms')} (${s.server.documentSymbolRows})` : 'n/a'),
+    ],
+    ['server: semantic tokens, 100-line viewport p95', (s) => fixed(s.server?.semanticTokensP95Ms, ' ms', 2)],
     ['server: full re-validation (new tenant data)', (s) => fixed(s.server?.revalidationMs, ' ms', 0)],
     [
       'server: hovers answered during it (slowest)',

@@ -1,7 +1,8 @@
 /**
  * The server measures on one document: open → diagnostics, one-cell edits → diagnostics (including edits
  * that create and remove a duplicate Extension, whose diagnostics land on another row), hover and completion
- * latency, and whether a hover is answered while a full validation runs.
+ * latency, document symbols (the outline, breadcrumbs and sticky header ask after every pause in typing) and
+ * semantic tokens for a viewport, and whether a hover is answered while a full validation runs.
  */
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-protocol/node';
 import { createRandom, HEADER } from './generate';
@@ -24,6 +25,13 @@ export interface ServerMeasures {
   quoteEditMs: number | null;
   hoverP95Ms: number;
   completionP95Ms: number;
+  /** `textDocument/documentSymbol` for the whole file (at most 5,000 rows listed), p95 over `symbolRequests`. */
+  documentSymbolsP95Ms: number;
+  documentSymbolRequests: number;
+  /** Rows the outline listed (the rest are summed up in one entry). */
+  documentSymbolRows: number;
+  /** `textDocument/semanticTokens/range` for a 100-line viewport at a random place, p95. */
+  semanticTokensP95Ms: number;
   /** The slowest of the hovers answered while the server re-validated the whole document (after new tenant data). */
   hoverDuringValidationMs: number;
   hoversDuringValidation: number;
@@ -32,6 +40,11 @@ export interface ServerMeasures {
   maxPublishedDiagnostics: number;
   serverPeakRssMb: number | null;
 }
+
+/** Lines of the viewport semantic tokens are asked for: a tall editor window with the margin VS Code adds. */
+const VIEWPORT_LINES = 100;
+/** Document symbol requests timed (each lists thousands of rows, so fewer than the hovers). */
+const SYMBOL_REQUESTS = 30;
 
 /** Keystrokes after opening that are timed apart from the others (`firstEditsMaxMs`). */
 const WARM_UP_EDITS = 10;
@@ -195,6 +208,28 @@ export async function measureServer(options: ServerBenchOptions): Promise<Server
         `completions p95 ${percentile(completions, 95).toFixed(2)} ms`,
     );
 
+    // What the outline, breadcrumbs and sticky scroll ask for after each pause in typing, and the colours of a
+    // viewport: a few warm-up requests first, as for the hovers.
+    const symbolTimes: number[] = [];
+    let symbolRows = 0;
+    const symbolRequests = Math.min(SYMBOL_REQUESTS, options.lookups);
+    for (let i = 0; i < symbolRequests + 3; i++) {
+      const answer = await session.documentSymbols();
+      symbolRows = answer.rows;
+      if (i >= 3) symbolTimes.push(answer.ms);
+    }
+    const tokenTimes: number[] = [];
+    for (let i = 0; i < options.lookups + warmUp; i++) {
+      const ms = await session.semanticTokens(Math.max(0, randomRow() - VIEWPORT_LINES), VIEWPORT_LINES);
+      if (i >= warmUp) tokenTimes.push(ms);
+    }
+    const documentSymbolsP95Ms = percentile(symbolTimes, 95);
+    const semanticTokensP95Ms = percentile(tokenTimes, 95);
+    log(
+      `    ${symbolTimes.length} document symbol requests (${symbolRows} rows listed) p95 ${documentSymbolsP95Ms.toFixed(1)} ms, ` +
+        `${tokenTimes.length} viewport semantic tokens p95 ${semanticTokensP95Ms.toFixed(2)} ms`,
+    );
+
     // New tenant data: the server validates the whole document again. Ask for hovers while it does.
     let revalidated: Published | undefined;
     const published = session.nextPublished().then((done) => (revalidated = done));
@@ -230,6 +265,10 @@ export async function measureServer(options: ServerBenchOptions): Promise<Server
       quoteEditMs,
       hoverP95Ms: percentile(hovers, 95),
       completionP95Ms: percentile(completions, 95),
+      documentSymbolsP95Ms,
+      documentSymbolRequests: symbolTimes.length,
+      documentSymbolRows: symbolRows,
+      semanticTokensP95Ms,
       hoverDuringValidationMs,
       hoversDuringValidation: duringValidation.length,
       revalidationMs,

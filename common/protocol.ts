@@ -2,7 +2,10 @@
  * Messages between the extension client and the language server beyond standard LSP, declared once and
  * imported by both sides.
  */
-import { NotificationType, RequestType, type Diagnostic } from 'vscode-languageserver-protocol';
+import { NotificationType, RequestType, type Diagnostic, type TextEdit } from 'vscode-languageserver-protocol';
+import type { CellInfo, RowForm } from '../server/src/service';
+
+export type { CellInfo, FormChoice, FormProblem, RowForm, RowFormField } from '../server/src/service';
 
 /** The language id of subscriber files; the server also serves plain CSV files whose header looks like one. */
 export const SUBSCRIBER_LANGUAGE_ID = 'subscriber-csv';
@@ -78,4 +81,50 @@ export interface ValidateNowResult {
 export namespace ValidateNowRequest {
   export const method = 'subscriberCsv/validateNow';
   export const type = new RequestType<ValidateNowParams, ValidateNowResult | null, void>(method);
+}
+
+/** A position in a document: which cell, which row. */
+export interface CellPositionParams {
+  textDocument: { uri: string };
+  position: { line: number; character: number };
+}
+
+/**
+ * Client → server: the column and row of the cell at a position (`SysPIN · column 31 of 32`, `row 3: Ann Lee, ext
+ * 101`). Sent as the cursor moves, for the status bar. Answers null when the file is not a subscriber file, or the
+ * position is in no cell (before the header, on a line past the last row).
+ */
+export namespace CellInfoRequest {
+  export const method = 'subscriberCsv/cellInfo';
+  export const type = new RequestType<CellPositionParams, CellInfo | null, void>(method);
+}
+
+/**
+ * Client → server: the row at a position, field by field (value, range, choices, help, problems), with the import
+ * columns the header lacks; the header is row 0. Sent by the row form panel as the cursor moves and after each edit,
+ * and by Go to Column. Answers null before the header, past the rows, or when the file is not a subscriber file.
+ */
+export namespace RowFormRequest {
+  export const method = 'subscriberCsv/rowForm';
+  export const type = new RequestType<CellPositionParams, RowForm | null, void>(method);
+}
+
+/** A new value for one cell, for the version of the document the form was read from. */
+export interface CellEditParams {
+  textDocument: { uri: string; version: number };
+  /** 1-based data row (0 for the header), as `RowForm.row`. */
+  row: number;
+  /** 0-based field, as `RowFormField.field`. */
+  field: number;
+  value: string;
+}
+
+/**
+ * Client → server: the text edit that puts a value into a cell, quoted as the import reads it back. Sent by the row
+ * form panel, which applies the edit as an ordinary workspace edit (undo and save work as for typing). Answers null
+ * when the document has moved on from `version` (the form then reloads) or the row is gone.
+ */
+export namespace CellEditRequest {
+  export const method = 'subscriberCsv/cellEdit';
+  export const type = new RequestType<CellEditParams, TextEdit | null, void>(method);
 }

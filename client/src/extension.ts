@@ -9,6 +9,8 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import { CONFIG_SECTION, SUBSCRIBER_LANGUAGE_ID } from '../../common/protocol';
+import { ColumnHints } from './columns/columnHints';
+import { registerColumnFeatures } from './columns/columnFeatures';
 import { SERVED_DOCUMENTS } from './documentSelector';
 import { restrictedKeys } from './import/trustedValues';
 import { registerImportFeatures } from './importFeatures';
@@ -27,12 +29,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       options: { execArgv: ['--nolazy', '--inspect=6009'] },
     },
   };
+  const columnHints = new ColumnHints();
   const outputChannel = vscode.window.createOutputChannel('Subscriber CSV Language Server', { log: true });
   const clientOptions: LanguageClientOptions = {
     documentSelector: SERVED_DOCUMENTS,
     // The server registers for changes of its section and reads the configuration itself (pull model), through the
     // middleware that keeps an untrusted workspace's values of the restricted settings from it.
     middleware: {
+      ...columnHints.middleware,
       workspace: trustedConfigurationMiddleware(restrictedKeys(context.extension.packageJSON, CONFIG_SECTION)),
     },
     outputChannel,
@@ -45,6 +49,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const log = vscode.window.createOutputChannel('Subscriber CSV', { log: true });
   context.subscriptions.push(log);
   registerImportFeatures(context, client, log);
+  registerColumnFeatures(context, client, columnHints);
 
   context.subscriptions.push(
     vscode.commands.registerCommand('subscriberCsv.useSubscriberLanguage', async () => {

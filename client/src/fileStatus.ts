@@ -147,7 +147,14 @@ export class FileStatus implements vscode.Disposable {
     const value = JSON.stringify(files);
     if (value === this.contextValue) return;
     this.contextValue = value;
-    void vscode.commands.executeCommand('setContext', SUBSCRIBER_FILES_CONTEXT, files);
+    // As Uri objects, not strings: `setContext` maps them to the workbench's own URIs before it compares them with
+    // `resource`. In a remote window (code-server, SSH, WSL) the extension host's `file:` URIs are not the
+    // workbench's `vscode-remote:` ones, and strings would never match.
+    void vscode.commands.executeCommand(
+      'setContext',
+      SUBSCRIBER_FILES_CONTEXT,
+      files.map((uri) => vscode.Uri.parse(uri)),
+    );
   }
 }
 

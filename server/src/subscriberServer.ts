@@ -8,12 +8,18 @@ import {
   DidChangeConfigurationNotification,
   TextDocuments,
   TextDocumentSyncKind,
+  type CancellationToken,
   type Connection,
   type Diagnostic,
   type InitializeResult,
+  type ResponseError,
 } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
+  CellEditRequest,
+  CellInfoRequest,
   CONFIG_SECTION,
+  RowFormRequest,
   TenantDataNotification,
   ValidateNowRequest,
   type ValidateNowResult,
@@ -22,7 +28,14 @@ import { DiagnosticsPublisher } from './diagnosticsPublisher';
 import { DocumentModels } from './documentModels';
 import { runSafe } from './runSafe';
 import { ServerSettings } from './serverSettings';
-import { ChunkedTextDocuments, getLanguageService, MAX_PUBLISHED_DIAGNOSTICS, type SubscriberModel } from './service';
+import {
+  ChunkedTextDocuments,
+  getLanguageService,
+  MAX_PUBLISHED_DIAGNOSTICS,
+  SEMANTIC_TOKENS_LEGEND,
+  type ServiceSettings,
+  type SubscriberModel,
+} from './service';
 import { rowTypeOf } from './service/subscriberModel';
 
 export function startServer(connection: Connection): void {
@@ -54,6 +67,12 @@ export function startServer(connection: Connection): void {
         hoverProvider: true,
         completionProvider: { triggerCharacters: [','], resolveProvider: false },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        documentSymbolProvider: { label: 'Subscriber CSV' },
+        workspaceSymbolProvider: true,
+        // Ranges only: an editor asks for what is on screen, so a 100,000-row file costs what its viewport costs.
+        semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, range: true, full: false },
+        inlayHintProvider: { resolveProvider: false },
+        foldingRangeProvider: true,
       },
       serverInfo: { name: 'subscriber-csv-language-server' },
     };
@@ -126,6 +145,81 @@ export function startServer(connection: Connection): void {
       const verdict = verdictOf(model, diagnostics, published, service.isServed(model, documentSettings));
       return withDiagnostics === true ? { ...verdict, diagnostics: published } : verdict;
     }),
+  );
+
+  // --- Column-aware features: each handler is one service call on the document's model and settings.
+
+  /** Runs `work` on an open document's model and settings inside `runSafe`; `fallback` when it is not open. */
+  async function withModel<T>(
+    uri: string,
+    name: string,
+    token: CancellationToken,
+    fallback: T,
+    work: (model: SubscriberModel, documentSettings: ServiceSettings, document: TextDocument) => T,
+  ): Promise<T | ResponseError<void>> {
+    return runSafe(connection, name, token, fallback, async () => {
+      const opened = documents.get(uri);
+      if (!opened) return fallback;
+      const documentSettings = await settings.forDocument(opened);
+      // The document may have closed while the settings were read.
+      const document = documents.get(uri);
+      return document ? work(models.get(document), documentSettings, document) : fallback;
+    });
+  }
+
+  connection.onDocumentSymbol(({ textDocument }, token) =>
+    withModel(textDocument.uri, 'documentSymbol', token, [], (model, documentSettings) =>
+      service.findDocumentSymbols(model, documentSettings),
+    ),
+  );
+
+  connection.onWorkspaceSymbol(async ({ query }, token) => {
+    const found = [];
+    for (const document of documents.all()) {
+      const symbols = await withModel(document.uri, 'workspaceSymbol', token, [], (model, documentSettings) =>
+        service.findRowSymbols(model, query, documentSettings),
+      );
+      if (!Array.isArray(symbols)) return symbols;
+      found.push(...symbols);
+    }
+    return found;
+  });
+
+  connection.languages.semanticTokens.onRange(({ textDocument, range }, token) =>
+    withModel(textDocument.uri, 'semanticTokens', token, { data: [] }, (model, documentSettings) =>
+      service.getSemanticTokens(model, documentSettings, range),
+    ),
+  );
+
+  connection.languages.inlayHint.on(({ textDocument, range }, token) =>
+    withModel(textDocument.uri, 'inlayHint', token, [], (model, documentSettings) =>
+      service.getInlayHints(model, range, documentSettings),
+    ),
+  );
+
+  connection.onFoldingRanges(({ textDocument }, token) =>
+    withModel(textDocument.uri, 'foldingRange', token, [], (model, documentSettings) =>
+      service.getFoldingRanges(model, documentSettings),
+    ),
+  );
+
+  connection.onRequest(CellInfoRequest.type, ({ textDocument, position }, token) =>
+    withModel(textDocument.uri, 'cellInfo', token, null, (model, documentSettings) =>
+      service.getCellInfo(model, position, documentSettings),
+    ),
+  );
+
+  connection.onRequest(RowFormRequest.type, ({ textDocument, position }, token) =>
+    withModel(textDocument.uri, 'rowForm', token, null, (model, documentSettings) =>
+      service.getRowForm(model, position, documentSettings),
+    ),
+  );
+
+  // The edit is made for the version the form showed: on a newer text the row may no longer be where it was.
+  connection.onRequest(CellEditRequest.type, ({ textDocument, row, field, value }, token) =>
+    withModel(textDocument.uri, 'cellEdit', token, null, (model, _settings, document) =>
+      document.version === textDocument.version ? service.getCellEdit(model, row, field, value) : null,
+    ),
   );
 
   documents.listen(connection);

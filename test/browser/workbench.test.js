@@ -13,6 +13,7 @@ const {
   runMain,
 } = require('../editor/editorEnv');
 const { startSandboxProcess } = require('../editor/sandboxProcess');
+const { columnChecks, writeLongFile } = require('./columnChecks');
 
 const EXAMPLE = 'with-mistakes.subscribers.csv';
 const CLEAN_EXAMPLE = 'clean.subscribers.csv';
@@ -101,6 +102,7 @@ async function main() {
   const workspace = path.join(tmp, 'examples');
   fs.cpSync(path.join(REPO_ROOT, 'examples'), workspace, { recursive: true });
   const exampleText = fs.readFileSync(path.join(workspace, EXAMPLE), 'utf8');
+  writeLongFile(workspace, fs.readFileSync(path.join(workspace, CLEAN_EXAMPLE), 'utf8').split(/\r?\n/)[0]);
   process.on('exit', () => fs.rmSync(tmp, { recursive: true, force: true }));
   process.stdout.on('error', () => {}); // a closed pipe (`| head`) must not stop the cleanup
   fs.mkdirSync(SHOTS, { recursive: true });
@@ -208,6 +210,8 @@ async function main() {
       await shot('04-completion-yes-no');
       await page.keyboard.press('Escape');
     });
+
+    await columnChecks({ page, check, shot, goTo, runCommand, cellPosition, exampleText, example: EXAMPLE, WAIT });
 
     await check(`the Import button imports ${CLEAN_EXAMPLE} into the sandbox and says so`, async () => {
       // The token through the extension's own command and its password box.

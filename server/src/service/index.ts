@@ -16,3 +16,6 @@ export type { StreamedDiagnostic, StreamValidation } from './streamValidation';
 export { MAX_PUBLISHED_DIAGNOSTICS } from './diagnosticLimit';
 export { ChunkedTextDocument, ChunkedTextDocuments } from './text/chunkedTextDocument';
 export type { SlicedTextDocument, TextChange } from './text/textSource';
+export { SEMANTIC_TOKENS_LEGEND } from './semanticTokens';
+export type { CellInfo } from './cellInfo';
+export type { FormChoice, FormProblem, RowForm, RowFormField } from './rowForm';

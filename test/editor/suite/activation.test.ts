@@ -4,9 +4,10 @@ import * as vscode from 'vscode';
 import { EXTENSION_ID, fixtureUri, hoverText, openFixture, summarize, waitForDiagnostics } from './helpers';
 
 describe('activation', () => {
-  it('validates a *.subscribers.csv file as language subscriber-csv', async () => {
+  // Language csv is the one CSV extensions (Rainbow CSV, Edit CSV) act on; subscriber-csv is only an opt-in.
+  it('validates a *.subscribers.csv file as language csv', async () => {
     const document = await openFixture('team.subscribers.csv');
-    assert.strictEqual(document.languageId, 'subscriber-csv');
+    assert.strictEqual(document.languageId, 'csv');
     await waitForDiagnostics(document.uri, (diagnostics) => diagnostics.length > 0);
     assert.ok(vscode.extensions.getExtension(EXTENSION_ID)?.isActive, 'extension is active');
   });
