@@ -118,8 +118,14 @@ async function columnChecks({ page, check, shot, goTo, runCommand, cellPosition,
     // The Outline view lists the rows under the header, named by person and extension, with type and row number.
     await page.locator('.pane-header', { hasText: 'Outline' }).click();
     const outline = page.locator('.outline-pane .monaco-list-row');
-    await outline.filter({ hasText: /Header\s*32 columns · 200 rows/ }).first().waitFor(WAIT);
-    await outline.filter({ hasText: /Person1 Row1, ext 101\s*User · row 1/ }).first().waitFor(WAIT);
+    await outline
+      .filter({ hasText: /Header\s*32 columns · 200 rows/ })
+      .first()
+      .waitFor(WAIT);
+    await outline
+      .filter({ hasText: /Person1 Row1, ext 101\s*User · row 1/ })
+      .first()
+      .waitFor(WAIT);
     await shot('10-outline');
     await page.locator('.pane-header', { hasText: 'Outline' }).click();
   });
