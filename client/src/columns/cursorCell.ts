@@ -62,7 +62,7 @@ export class CursorCellTracker implements vscode.Disposable {
     this.pending?.cancel();
     const editor = vscode.window.activeTextEditor;
     if (!editor || vscode.languages.match(SERVED_DOCUMENTS, editor.document) === 0) {
-      this.update(undefined);
+      this.tell(undefined);
       return;
     }
     if (this.client.state !== State.Running) return;
@@ -79,7 +79,7 @@ export class CursorCellTracker implements vscode.Disposable {
         },
         source.token,
       );
-      if (!source.token.isCancellationRequested) this.update({ document, info });
+      if (!source.token.isCancellationRequested) this.tell({ document, info });
     } catch {
       // Cancelled by a newer move, or the server is restarting: the next move asks again.
     } finally {
@@ -88,7 +88,7 @@ export class CursorCellTracker implements vscode.Disposable {
     }
   }
 
-  private update(cell: CursorCell | undefined): void {
+  private tell(cell: CursorCell | undefined): void {
     this.current = cell;
     this.emitter.fire(cell);
   }
