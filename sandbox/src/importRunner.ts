@@ -1,7 +1,8 @@
 /**
  * The request thread's side of the import worker (importWorker.ts): hands it one job at a time and waits for the
- * answer. The worker is started on the first import and again after it stopped (a crash fails the jobs in flight
- * with an error the route answers as 500; the client's retry, with the same Idempotency-Key, is safe).
+ * answer. The worker is started with the sandbox (`ready()` waits until it has loaded the rules library and opened
+ * the database), and again when it stopped: a crash fails the jobs in flight with an error the route answers as
+ * 500, and the client's retry, with the same Idempotency-Key, is safe.
  */
 import { extname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -10,6 +11,7 @@ import type { ImportJob, JobAnswer } from './importJob';
 export type WorkerRequest = { kind: 'job'; id: number; job: ImportJob } | { kind: 'close' };
 
 export type WorkerReply =
+  | { ready: true }
   | { id: number; ok: true; answer: JobAnswer }
   /** `error` is a name or a SQLite code, never a message (it could quote the file). */
   | { id: number; ok: false; busy: boolean; error: string };
@@ -30,10 +32,17 @@ const CLOSE_GRACE_MS = 30_000;
 
 export class ImportRunner {
   private worker: Worker | undefined;
+  private started: Promise<void> = Promise.resolve();
   private readonly pending = new Map<number, { resolve(answer: JobAnswer): void; reject(error: Error): void }>();
   private nextId = 1;
 
   constructor(private readonly dbPath: string) {}
+
+  /** Starts the worker; resolves once it can take a job, rejects when it could not start. */
+  ready(): Promise<void> {
+    this.worker ??= this.start();
+    return this.started;
+  }
 
   run(job: ImportJob): Promise<JobAnswer> {
     const worker = (this.worker ??= this.start());
@@ -59,7 +68,18 @@ export class ImportRunner {
 
   private start(): Worker {
     const worker = startWorker({ dbPath: this.dbPath });
+    this.started = new Promise<void>((resolve, reject) => {
+      worker.once('message', () => resolve());
+      worker.once('error', reject);
+      worker.once('exit', () => reject(new Error('the import worker stopped as it started')));
+    });
+    this.started.catch(() => {});
     worker.on('message', (reply: WorkerReply) => {
+      if ('ready' in reply) {
+        // Held the process open while starting; now only jobs in flight do.
+        if (this.pending.size === 0) worker.unref();
+        return;
+      }
       const waiting = this.pending.get(reply.id);
       this.pending.delete(reply.id);
       if (this.pending.size === 0) worker.unref();
@@ -74,7 +94,6 @@ export class ImportRunner {
     };
     worker.on('error', (error) => stopped(error.name));
     worker.on('exit', () => stopped('worker exited'));
-    worker.unref();
     return worker;
   }
 }

@@ -13,6 +13,9 @@ if (!port) throw new Error('importWorker.ts runs as a worker thread (see importR
 
 const db = new SandboxDatabase((workerData as { dbPath: string }).dbPath);
 
+// The rules library and the connection are loaded: the runner may count on a prompt first import.
+port.postMessage({ ready: true } satisfies WorkerReply);
+
 port.on('message', (request: WorkerRequest) => {
   if (request.kind === 'close') {
     db.close();

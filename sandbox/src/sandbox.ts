@@ -73,6 +73,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       log: options.log ?? (() => {}),
     };
     if (options.faults) context.faults.set(options.faults);
+    await imports.ready();
     const endpointPath = `/api/v1/tenants/${encodeURIComponent(db.tenant().id)}`;
     const requestTimeout = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
     const server = createServer(
