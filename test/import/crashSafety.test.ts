@@ -200,7 +200,8 @@ test('a client whose import a kill -9 cut retries with its key and imports exact
     const condition = killWhen(idempotencyKey);
     const upload = uploadImport(sandbox.endpoint, sandbox.token, fileFrom(base), 'large.csv', {
       idempotencyKey,
-      retries: 10,
+      // Enough retries to outlast a restart on a loaded machine (about a minute).
+      retries: 30,
       baseDelayMs: 200,
       maxDelayMs: 2000,
       timeoutMs: 120_000,
