@@ -12,6 +12,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import {
   checkEndpointUrl,
+  countsText,
   fetchTenant,
   pinValuesOf,
   scrub,
@@ -144,9 +145,7 @@ export async function runImport(args: readonly string[], io: ImportIo): Promise<
   if (result.ok) {
     rowLines(result.rows);
     const host = new URL(endpoint.url).host;
-    io.stdout(
-      `Imported ${path} to ${host}: ${result.created} created, ${result.updated} updated, ${result.failed} failed.\n`,
-    );
+    io.stdout(`Imported ${path} to ${host}: ${countsText(result)}.\n`);
     return result.failed === 0 ? EXIT_CLEAN : EXIT_PROBLEMS;
   }
   if (result.kind === 'conflict') rowLines(result.rows);

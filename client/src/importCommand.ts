@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { checkEndpointUrl, uploadImport } from '../../common/importClient';
+import { checkEndpointUrl, countsText, uploadImport } from '../../common/importClient';
 import type { ApiTokenStore } from './apiToken';
 import { checkDocument, errorText, fileNameOf, toCheckedDiagnostic } from './documentCheck';
 import { SERVED_DOCUMENTS } from './documentSelector';
@@ -187,9 +187,7 @@ export class ImportCommand {
   private logOutcome(outcome: ImportOutcome, fileName: string, host: string, lineProblems: LineProblem[]): void {
     const { log } = this.deps;
     if (outcome.ok) {
-      log.info(
-        `Imported ${fileName} to ${host}: ${outcome.created} created, ${outcome.updated} updated, ${outcome.failed} failed.`,
-      );
+      log.info(`Imported ${fileName} to ${host}: ${countsText(outcome)}.`);
     } else {
       log.warn(
         `Import of ${fileName} to ${host} failed: ${outcome.kind}${outcome.status ? ` (HTTP ${outcome.status})` : ''}.`,

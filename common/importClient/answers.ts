@@ -4,7 +4,7 @@
  * or a success with undefined counts. Each reader returns the typed value or a short reason.
  */
 import type { TenantData, TenantDataEntry } from '../protocol';
-import type { FileProblem, RowResult } from './types';
+import type { FileProblem, RowResult, TenantSuccess } from './types';
 
 export type Read<T> = { ok: true; value: T } | { ok: false; reason: string };
 
@@ -26,22 +26,23 @@ export function parseJson(text: string | undefined, headers: Headers): Read<unkn
 export interface ImportAnswer {
   created: number;
   updated: number;
+  unchanged: number;
   failed: number;
   rows: RowResult[];
 }
 
 export function readImportAnswer(json: unknown): Read<ImportAnswer> {
   if (!isObject(json)) return fail('the answer is not a JSON object');
-  const { created, updated, failed } = json;
-  if (!isCount(created) || !isCount(updated) || !isCount(failed)) {
-    return fail('created, updated and failed must be whole numbers');
+  // `unchanged` came later to the contract: an endpoint that never leaves an entry unchanged may leave it out.
+  const { created, updated, failed, unchanged = 0 } = json;
+  if (!isCount(created) || !isCount(updated) || !isCount(unchanged) || !isCount(failed)) {
+    return fail('created, updated, unchanged and failed must be whole numbers');
   }
   const rows = readRows(json.rows);
   if (!rows.ok) return rows;
-  if (created + updated + failed !== rows.value.length) {
-    return fail(`it counts ${created + updated + failed} rows but lists ${rows.value.length}`);
-  }
-  return { ok: true, value: { created, updated, failed, rows: rows.value } };
+  const counted = created + updated + unchanged + failed;
+  if (counted !== rows.value.length) return fail(`it counts ${counted} rows but lists ${rows.value.length}`);
+  return { ok: true, value: { created, updated, unchanged, failed, rows: rows.value } };
 }
 
 export function readRows(value: unknown): Read<RowResult[]> {
@@ -52,7 +53,9 @@ export function readRows(value: unknown): Read<RowResult[]> {
     if (!isObject(item)) return fail(`${at} is not an object`);
     const { row, line, status, column, reason, type, extension, ignoredColumns } = item;
     if (!isCount(row) || !isCount(line)) return fail(`${at} needs whole numbers row and line`);
-    if (status !== 'created' && status !== 'updated' && status !== 'failed') return fail(`${at} has no valid status`);
+    if (status !== 'created' && status !== 'updated' && status !== 'unchanged' && status !== 'failed') {
+      return fail(`${at} has no valid status`);
+    }
     if (!optional(column, (v) => typeof v === 'string' || v === null)) return fail(`${at}.column is not a name`);
     if (!optional(reason, isString) || !optional(type, isString) || !optional(extension, isString)) {
       return fail(`${at} has a reason, type or extension that is not text`);
@@ -91,9 +94,7 @@ const PIN_NOTIFICATIONS = ['none', 'display', 'email', 'emailAndDisplay'] as con
 const ROLES = ['tenantAdmin', 'telcoAdmin'] as const;
 const LISTS = ['callProfiles', 'keyProfiles', 'holdAnnouncements', 'siteZones'] as const;
 
-export function readTenantAnswer(
-  json: unknown,
-): Read<{ tenant: { id: string; name: string }; data: Required<TenantData> }> {
+export function readTenantAnswer(json: unknown): Read<Omit<TenantSuccess, 'ok' | 'attempts'>> {
   if (!isObject(json)) return fail('the answer is not a JSON object');
   const tenant = json.tenant;
   if (!isObject(tenant) || !isString(tenant.id) || !isString(tenant.name)) return fail('tenant needs an id and a name');
@@ -112,10 +113,15 @@ export function readTenantAnswer(
   }
   const extensions = json.extensionsInUse ?? [];
   if (!Array.isArray(extensions) || !extensions.every(isString)) return fail('extensionsInUse must be a list of text');
+  const limits = json.limits ?? {};
+  if (!isObject(limits) || !optional(limits.importBytes, (v) => isCount(v) && v > 0)) {
+    return fail('limits.importBytes must be a whole number of bytes');
+  }
   return {
     ok: true,
     value: {
       tenant: { id: tenant.id, name: tenant.name },
+      ...(limits.importBytes === undefined ? {} : { importLimitBytes: limits.importBytes as number }),
       data: {
         pinNotification: pinNotification as Required<TenantData>['pinNotification'],
         role: role as Required<TenantData>['role'],

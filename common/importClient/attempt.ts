@@ -2,6 +2,7 @@
  * One attempt of one request: send, follow a same-origin redirect if any, read the answer, all within the
  * per-attempt timeout and the caller's AbortSignal. Never throws: every outcome is a value the retry loop reads.
  */
+import { combineSignals } from './signals';
 
 export interface Attempted {
   url: URL;
@@ -9,6 +10,11 @@ export interface Attempted {
   headers: Record<string, string>;
   /** A fresh body for each send (a FormData's stream is used up by one). */
   body?: () => FormData;
+  /**
+   * Answers larger than this (counted after decompression) are not read. It bounds what a broken or hostile
+   * endpoint can make the client hold, and is set per request above any answer the contract can give to it.
+   */
+  maxAnswerBytes: number;
 }
 
 export type AttemptOutcome =
@@ -19,8 +25,6 @@ export type AttemptOutcome =
   | { kind: 'timeout' }
   | { kind: 'cancelled' };
 
-/** Answers larger than this are not read: no answer of the contract comes near it. */
-const MAX_ANSWER_BYTES = 8 * 1024 * 1024;
 const MAX_REDIRECTS = 5;
 
 export async function attempt(
@@ -30,7 +34,7 @@ export async function attempt(
   fetchImpl: typeof fetch,
 ): Promise<AttemptOutcome> {
   const timeout = AbortSignal.timeout(timeoutMs);
-  const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
+  const combined = combineSignals(signal ? [signal, timeout] : [timeout]);
   let url = request.url;
   try {
     for (let hop = 0; ; hop++) {
@@ -40,7 +44,7 @@ export async function attempt(
         body: request.body?.(),
         // The token must not follow a redirect to another host, so redirects are looked at, not followed blindly.
         redirect: 'manual',
-        signal: combined,
+        signal: combined.signal,
       });
       const location = response.headers.get('location');
       if (response.status >= 300 && response.status < 400 && location !== null) {
@@ -53,18 +57,20 @@ export async function attempt(
         url = next;
         continue;
       }
-      const text = await readCapped(response);
+      const text = await readCapped(response, request.maxAnswerBytes);
       return { kind: 'answer', status: response.status, headers: response.headers, text };
     }
   } catch (error) {
     if (signal?.aborted) return { kind: 'cancelled' };
     if (timeout.aborted) return { kind: 'timeout' };
     return { kind: 'network', detail: describeNetworkError(error) };
+  } finally {
+    combined.dispose();
   }
 }
 
-/** The answer's text, or undefined when it is larger than any answer of the contract. */
-async function readCapped(response: Response): Promise<string | undefined> {
+/** The answer's text, or undefined when it is larger than `maxBytes`. */
+async function readCapped(response: Response, maxBytes: number): Promise<string | undefined> {
   if (!response.body) return '';
   const chunks: Uint8Array[] = [];
   let length = 0;
@@ -73,7 +79,7 @@ async function readCapped(response: Response): Promise<string | undefined> {
     const { done, value } = await reader.read();
     if (done) break;
     length += value.byteLength;
-    if (length > MAX_ANSWER_BYTES) {
+    if (length > maxBytes) {
       await reader.cancel();
       return undefined;
     }

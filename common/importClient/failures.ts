@@ -77,6 +77,13 @@ function messageOf(draft: FailureDraft, attempts: number, { host, operation, tim
         `Nothing was imported (409): ${count(draft.rows.length, 'row')} in conflict with the tenant's data${firstRow(draft.rows)}`,
       );
     case 'tooLarge': {
+      if (attempts === 0 && draft.limitBytes !== undefined) {
+        const size = draft.fileBytes === undefined ? '' : ` (${formatBytes(draft.fileBytes)})`;
+        return (
+          `The file${size} is larger than ${host} accepts (${formatBytes(draft.limitBytes)}, as its tenant ` +
+          'data says). Nothing was sent: split the file and import the parts.'
+        );
+      }
       const limit = draft.limitBytes === undefined ? '' : `; its limit is ${formatBytes(draft.limitBytes)}`;
       return `The file is too large for ${host} (413${limit}). Nothing was imported: split the file and import the parts.`;
     }
@@ -91,7 +98,9 @@ function messageOf(draft: FailureDraft, attempts: number, { host, operation, tim
     case 'timeout': {
       const seconds = Math.round(timeoutMs / 100) / 10;
       const maybe =
-        operation === 'import' ? ' It may still have imported the file: importing again reports taken extensions.' : '';
+        operation === 'import'
+          ? ' It may still have imported the file: importing it again reports those rows as unchanged.'
+          : '';
       return `${host} did not answer within ${seconds} s (${tries}).${maybe}`;
     }
     case 'cancelled':
@@ -100,7 +109,12 @@ function messageOf(draft: FailureDraft, attempts: number, { host, operation, tim
         : `Loading the tenant from ${host} was cancelled.`;
     case 'badResponse': {
       const status = draft.status === undefined ? '' : ` (HTTP ${draft.status})`;
-      return `${sentence(`${host} answered in a way the import API does not describe${status}${detail}`)} Check the endpoint URL.`;
+      const said = sentence(`${host} answered in a way the import API does not describe${status}${detail}`);
+      // A 200 to an upload means the endpoint imported: the user must not believe nothing happened.
+      if (operation === 'import' && draft.status === 200) {
+        return `${said} It reported success, so the file was probably imported: check the tenant before importing again.`;
+      }
+      return `${said} Check the endpoint URL.`;
     }
   }
 }
@@ -131,7 +145,10 @@ export function count(n: number, noun: string): string {
 }
 
 export function formatBytes(bytes: number): string {
-  if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0) return `${bytes / (1024 * 1024)} MiB`;
+  const mib = 1024 * 1024;
+  if (bytes >= mib && bytes % mib === 0) return `${bytes / mib} MiB`;
+  if (bytes >= 10 * mib) return `${Math.round(bytes / mib)} MiB`;
+  if (bytes >= mib) return `${(bytes / mib).toFixed(1)} MiB`;
   if (bytes >= 1024) return `${Math.round(bytes / 1024)} KiB`;
   return `${bytes} bytes`;
 }

@@ -5,6 +5,7 @@
 import { readTenantAnswer, parseJson } from './answers';
 import { checkEndpointUrl, routeUrl } from './endpointUrl';
 import { finalizeFailure, type MessageContext } from './failures';
+import { rememberImportLimit, TENANT_ANSWER_BYTES } from './limits';
 import { classifyCommon, DEFAULTS, runWithRetries, type Answer, type Classified } from './requestLoop';
 import type { RequestOptions, TenantResult, TenantSuccess } from './types';
 
@@ -26,9 +27,11 @@ export async function fetchTenant(
     url: routeUrl(checked.url, 'tenant'),
     method: 'GET' as const,
     headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' },
+    maxAnswerBytes: TENANT_ANSWER_BYTES,
   };
   const result = await runWithRetries(request, options, context, classifyTenantAnswer);
   if (!result.ok) return result;
+  rememberImportLimit(checked.url, result.value.importLimitBytes);
   return { ok: true, ...result.value, attempts: result.attempts };
 }
 

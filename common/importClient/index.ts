@@ -5,6 +5,8 @@
 export { checkEndpointUrl, isLoopback, type EndpointCheck } from './endpointUrl';
 export { fetchTenant } from './fetchTenant';
 export { uploadImport } from './uploadImport';
+export { countsText } from './counts';
+export { combineSignals } from './signals';
 export { pinValuesOf, scrub } from './secrets';
 export type {
   FailureKind,

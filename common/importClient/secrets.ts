@@ -27,8 +27,9 @@ export interface Secrets {
 }
 
 /**
- * The text with the token and every PIN replaced. A PIN of digits is replaced only where it is not part of a
- * longer number, so that "line 12" survives a PIN of 2 but the PIN 1234 in "1234" does not.
+ * The text with the token and every PIN replaced. A PIN of digits is replaced only where it stands as a whole
+ * value, not inside a longer number: "line 12" survives a PIN of 2, "127.0.0.1" and "1.5" survive a PIN of 0 or 5
+ * (digits joined by dots are one number), but the PIN 1234 in "PIN 1234." or "x1234y" does not.
  *
  * Every message and every row's reason is scrubbed of every PIN of the file, so the cost per text must not grow
  * with the number of PINs (5,000 reasons × 5,000 PINs, one regular expression each, froze the extension host for
@@ -63,8 +64,8 @@ function compileScrubber({ token, pins }: Secrets): Scrubber {
       let result = token === '' ? text : text.split(token).join('[token]');
       // Longer PINs first: a PIN that is not a number may hold one ("9 9" holds 9).
       if (otherPattern) result = result.replace(otherPattern, '[PIN]');
-      // A maximal run of digits is a PIN only when it is one whole: exactly "not part of a longer number".
-      if (numbers.size > 0) result = result.replace(/\d+/g, (run) => (numbers.has(run) ? '[PIN]' : run));
+      // A maximal number (digits, or digit groups joined by dots) is a PIN only when it is one whole.
+      if (numbers.size > 0) result = result.replace(/\d+(?:\.\d+)*/g, (run) => (numbers.has(run) ? '[PIN]' : run));
       return result;
     },
   };

@@ -10,7 +10,8 @@ export interface RowResult {
   row: number;
   /** 1-based line of the file where the row starts. */
   line: number;
-  status: 'created' | 'updated' | 'failed';
+  /** `unchanged`: the tenant already had this entry with these values (an import of the same file again). */
+  status: 'created' | 'updated' | 'unchanged' | 'failed';
   type?: string;
   extension?: string;
   /** Canonical column name of a failed row's problem, or null for the row as a whole. */
@@ -59,13 +60,19 @@ export type RequestFailure =
   | (FailureBase<'rejected'> & { status: 400; problems: FileProblem[] })
   /** `error` is the endpoint's code: `conflict`, or `idempotency_conflict` for a key reused with another file. */
   | (FailureBase<'conflict'> & { status: 409; error: string; rows: RowResult[] })
-  | (FailureBase<'tooLarge'> & { status: 413; limitBytes?: number })
+  /**
+   * Refused by the endpoint (413), or before anything was sent (no status, 0 attempts) because the file is larger
+   * than the limit the endpoint announced in its tenant answer.
+   */
+  | (FailureBase<'tooLarge'> & { status?: 413; limitBytes?: number; fileBytes?: number })
   | (FailureBase<'rateLimited'> & { status: 429; retryAfterSeconds?: number });
 
 export interface ImportSuccess {
   ok: true;
   created: number;
   updated: number;
+  /** Rows naming entries the tenant already had with the same values (0 when the endpoint does not say). */
+  unchanged: number;
   failed: number;
   rows: RowResult[];
   attempts: number;
@@ -84,6 +91,8 @@ export interface TenantSuccess {
   tenant: { id: string; name: string };
   /** Every list present (empty when the endpoint sent none), ready for the language server. */
   data: Required<TenantData>;
+  /** The largest file the endpoint imports, in bytes, when it says. Uploads larger than this are not sent. */
+  importLimitBytes?: number;
   attempts: number;
 }
 

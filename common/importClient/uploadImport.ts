@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { parseJson, readErrorBody, readImportAnswer, readProblems, readRows, type ImportAnswer } from './answers';
 import { checkEndpointUrl, routeUrl } from './endpointUrl';
 import { finalizeFailure, scrubRows, type MessageContext } from './failures';
+import { announcedImportLimit, importAnswerCap } from './limits';
 import { classifyCommon, DEFAULTS, runWithRetries, type Answer, type Classified } from './requestLoop';
 import { pinValuesOf, scrub } from './secrets';
 import type { ImportResult, UploadOptions } from './types';
@@ -29,10 +30,17 @@ export async function uploadImport(
   if (!checked.ok) {
     return { ...finalizeFailure({ kind: 'invalidEndpoint', detail: checked.message }, 0, context), idempotencyKey };
   }
+  // The bytes the endpoint counts: the file as UTF-8, as the form below sends it.
+  const fileBytes = Buffer.byteLength(csvText, 'utf8');
+  const limitBytes = announcedImportLimit(checked.url);
+  if (limitBytes !== undefined && fileBytes > limitBytes) {
+    return { ...finalizeFailure({ kind: 'tooLarge', limitBytes, fileBytes }, 0, context), idempotencyKey };
+  }
 
   const request = {
     url: routeUrl(checked.url, 'import'),
     method: 'POST' as const,
+    maxAnswerBytes: importAnswerCap(csvText, fileBytes),
     headers: { Authorization: `Bearer ${token}`, Accept: 'application/json', 'Idempotency-Key': idempotencyKey },
     body: () => {
       const form = new FormData();
@@ -48,6 +56,7 @@ export async function uploadImport(
     ok: true,
     created: answer.created,
     updated: answer.updated,
+    unchanged: answer.unchanged,
     failed: answer.failed,
     rows: scrubRows(answer.rows, clean),
     attempts: result.attempts,

@@ -10,7 +10,16 @@ export function sendJson(
   body: unknown,
   headers: Record<string, string> = {},
 ): void {
-  const text = JSON.stringify(body);
+  sendJsonText(response, status, JSON.stringify(body), headers);
+}
+
+/** An answer whose JSON text is already made (the import worker's, or a stored one replayed). */
+export function sendJsonText(
+  response: ServerResponse,
+  status: number,
+  text: string,
+  headers: Record<string, string> = {},
+): void {
   response.writeHead(status, {
     'Content-Type': 'application/json; charset=utf-8',
     'Content-Length': Buffer.byteLength(text),
@@ -41,6 +50,19 @@ export function sendUnauthorized(response: ServerResponse): void {
     {},
     { 'WWW-Authenticate': 'Bearer realm="subscriber-csv sandbox"' },
   );
+}
+
+/**
+ * The path of a request target, or undefined when it is not one (`http://a:b/`, `//`, a target that is no URL):
+ * the answer is then 400, never an exception.
+ */
+export function pathOf(target: string | undefined): string | undefined {
+  if (target === undefined || !target.startsWith('/')) return undefined;
+  try {
+    return new URL(target, 'http://sandbox').pathname;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Reads a JSON body of at most `maxBytes`; undefined when it is too long or not JSON. */

@@ -1,26 +1,17 @@
 /**
- * `POST <endpoint>/import`: reads the upload, replays or refuses a repeated Idempotency-Key, judges the file with
- * the rules library and imports the accepted rows. The import and its answer are stored in one transaction, so a
- * retry after a lost answer finds the answer and never imports twice.
+ * `POST <endpoint>/import`: checks the token's rights and the Idempotency-Key, reads the upload (refusing one over
+ * the size limit as soon as it passes it), and hands the file to the import worker, which judges and stores it in
+ * one transaction (importJob.ts). This thread only reads and answers, so other requests are served meanwhile.
  */
-import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { SandboxContext } from './context';
-import { sendError, sendJson } from './http';
-import { judgeFile, type Verdict } from './judgeFile';
+import { sendError, sendJsonText } from './http';
+import { ImportFailedError } from './importRunner';
 import { readUpload } from './multipart';
-import { subscriberOf } from './storeRows';
 import type { TokenGrant } from './tokens';
 
 /** UUIDs and similar opaque keys; anything else is refused rather than stored. */
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{1,128}$/;
-
-const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-
-interface Answer {
-  status: number;
-  body: unknown;
-}
 
 /** Handles the request; returns a short note for the request log (never a value from the file). */
 export async function handleImport(
@@ -43,109 +34,40 @@ export async function handleImport(
   const upload = await readUpload(request, context.maxBytes);
   if (upload.kind === 'tooLarge') {
     const limit = context.maxBytes;
-    // Close the connection: the rest of a too-large body is not worth reading.
-    sendError(
-      response,
-      413,
-      'too_large',
-      `The file is larger than this endpoint accepts (${limit} bytes).`,
-      { limitBytes: limit },
-      { Connection: 'close' },
-    );
+    // The rest of the body is still read (and dropped; readUpload bounds it), so that the client, still sending,
+    // gets to read this answer instead of a broken pipe.
+    sendError(response, 413, 'too_large', `The file is larger than this endpoint accepts (${limit} bytes).`, {
+      limitBytes: limit,
+    });
     return 'too large';
   }
   if (upload.kind === 'invalid') {
     sendError(response, 400, 'invalid_request', upload.message, { problems: [] });
     return 'bad multipart';
   }
-  let text: string;
+
+  let answer;
   try {
-    text = utf8.decode(upload.bytes);
-  } catch {
-    sendError(response, 400, 'invalid_file', 'The file is not UTF-8 text. Save it as "CSV UTF-8" and upload again.', {
-      problems: [],
-    });
-    return 'not utf-8';
-  }
-
-  const fileSha256 = createHash('sha256').update(upload.bytes).digest('hex');
-  // From here to the answer everything is synchronous, so two requests with one key cannot interleave.
-  if (key !== undefined) {
-    const stored = context.db.findAnswer(grant.id, key);
-    if (stored && stored.fileSha256 !== fileSha256) {
-      sendError(
-        response,
-        409,
-        'idempotency_conflict',
-        'This Idempotency-Key was already used for a different file. Use a new key for a new import.',
-        { rows: [] },
-      );
-      return 'idempotency conflict';
-    }
-    if (stored) {
-      sendJson(response, stored.status, stored.body, { 'Idempotent-Replayed': 'true' });
-      return 'replayed';
-    }
-  }
-
-  const tenant = context.db.tenant();
-  const verdict = judgeFile(text, upload.fileName, {
-    tenant: {
-      pinNotification: tenant.pinNotification,
+    answer = await context.imports.run({
+      tokenId: grant.id,
       role: grant.role,
-      lists: tenant.lists,
-      extensionsInUse: tenant.extensionsInUse,
-    },
-    assumeSubscriberFile: true,
-  });
-  const answer = context.db.transaction(() => {
-    const importId = context.db.recordImport(grant.id, key ?? null, fileSha256, 0);
-    const result = carryOut(verdict, context, grant, importId);
-    context.db.storeAnswer(importId, result.status, result.body);
-    return result;
-  });
+      idempotencyKey: key ?? null,
+      bytes: upload.bytes,
+      fileName: upload.fileName,
+    });
+  } catch (error) {
+    if (error instanceof ImportFailedError && error.busy) {
+      const message = 'The database is locked by another writer; nothing was imported. Retry with the same key.';
+      sendError(response, 503, 'busy', message, {}, { 'Retry-After': '1' });
+      return 'database busy';
+    }
+    throw error;
+  }
 
-  if (answer.status === 200 && context.faults.takeDropAfterImport()) {
+  if (answer.status === 200 && !answer.replayed && context.faults.takeDropAfterImport()) {
     request.socket.destroy();
     return 'imported, answer dropped (fault)';
   }
-  sendJson(response, answer.status, answer.body);
-  return noteOf(answer);
-}
-
-function carryOut(verdict: Verdict, context: SandboxContext, grant: TokenGrant, importId: number): Answer {
-  if (verdict.kind === 'invalid') {
-    const count = verdict.problems.length;
-    return {
-      status: 400,
-      body: {
-        error: 'invalid_file',
-        message: `The file was refused as a whole: ${count} problem${count === 1 ? '' : 's'} with its header or syntax.`,
-        problems: verdict.problems,
-      },
-    };
-  }
-  if (verdict.kind === 'conflict') {
-    const count = verdict.rows.length;
-    return {
-      status: 409,
-      body: {
-        error: 'conflict',
-        message: `Nothing was imported: ${count} row${count === 1 ? '' : 's'} use an extension already taken or used twice.`,
-        rows: verdict.rows,
-      },
-    };
-  }
-  for (const { record, verdict: row } of verdict.rows) {
-    if (row.status === 'created')
-      context.db.insertSubscriber(subscriberOf(verdict.model, record, grant.role), importId);
-  }
-  const rows = verdict.rows.map(({ verdict: row }) => row);
-  const created = rows.filter((row) => row.status === 'created').length;
-  return { status: 200, body: { created, updated: 0, failed: rows.length - created, rows } };
-}
-
-function noteOf(answer: Answer): string {
-  const body = answer.body as { created?: number; failed?: number; error?: string };
-  return answer.status === 200 ? `created=${body.created} failed=${body.failed}` : String(body.error);
+  sendJsonText(response, answer.status, answer.body, answer.replayed ? { 'Idempotent-Replayed': 'true' } : {});
+  return answer.note;
 }

@@ -1,7 +1,8 @@
 /**
  * The endpoint's verdict on an uploaded file, from the same rules library as the editor: refused as a whole
  * (400), in conflict with the tenant's stored extensions (409), or importable row by row, where a row with an
- * error fails on its own. Pure: text and tenant in, verdict out; storing is the route's job.
+ * error fails on its own. Pure: text, tenant and a lookup of the tenant's entries in, verdict out; storing is the
+ * import job's.
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
@@ -13,6 +14,8 @@ import {
 } from '../../server/src/service';
 import type { CsvRecord } from '../../server/src/service/csv/csvModel';
 import { cellOf, recordAt, rowTypeOf, valueOf } from '../../server/src/service/subscriberModel';
+import type { EntryIdentity } from './database';
+import { identityOf } from './storeRows';
 
 /** A problem that makes the whole file unusable: answered 400 with these. */
 export interface FileProblem {
@@ -26,7 +29,8 @@ export interface FileProblem {
 export interface RowVerdict {
   row: number;
   line: number;
-  status: 'created' | 'failed';
+  /** `created` here means "to be stored"; the store says whether that creates, updates or leaves an entry. */
+  status: 'created' | 'updated' | 'unchanged' | 'failed';
   type?: string;
   extension?: string;
   column?: string | null;
@@ -57,12 +61,28 @@ const CONFLICT_CODES: ReadonlySet<string> = new Set<DiagnosticCode>(['extension-
 
 const service = getLanguageService();
 
-export function judgeFile(text: string, fileName: string, settings: ServiceSettings): Verdict {
+/**
+ * `isExistingEntry` says whether a row holding an extension in use names the entry that holds it (same type and
+ * name): importing a file again must update that entry, not be refused because its extension is taken.
+ */
+export function judgeFile(
+  text: string,
+  fileName: string,
+  settings: ServiceSettings,
+  isExistingEntry: (row: EntryIdentity) => boolean = () => false,
+): Verdict {
   const document = TextDocument.create(`upload:///${encodeURIComponent(fileName)}`, 'subscriber-csv', 1, text);
   // The endpoint is told the file is a subscriber file: an unrecognisable header must be refused, not ignored.
   const model = service.parse(document);
+  const inUse = new Set(settings.tenant.extensionsInUse ?? []);
+  const own = new Set<string>();
+  for (const record of model.dataRows) {
+    const extension = valueOf(model, record, 'Extension');
+    if (inUse.has(extension) && isExistingEntry(identityOf(model, record))) own.add(extension);
+  }
+  const tenant = { ...settings.tenant, extensionsInUse: [...inUse].filter((extension) => !own.has(extension)) };
   const errors = service
-    .doValidation(model, { ...settings, assumeSubscriberFile: true })
+    .doValidation(model, { ...settings, tenant, assumeSubscriberFile: true })
     .filter((diagnostic) => diagnostic.severity === DiagnosticSeverity.Error);
 
   const rowOfRecord = new Map(model.dataRows.map((record, index) => [record, index + 1]));

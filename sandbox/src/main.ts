@@ -1,11 +1,12 @@
 /**
- * `npm run sandbox [-- --port N] [--db PATH] [--max-bytes N] [--pin-notification VALUE] [--json]`: starts the sandbox
+ * `npm run sandbox [-- --port N] [--db PATH] [--max-bytes N] [--request-timeout S] [--pin-notification VALUE]
+ * [--json]`: starts the sandbox
  * endpoint and prints, once, its URL and the tokens to use. Printing the tokens to the terminal that started it is
  * the point of this command; the request log that follows never holds one.
  */
 import { parseArgs } from 'node:util';
 import type { PinNotification } from '../../server/src/service';
-import { DEFAULT_DB_PATH, DEFAULT_MAX_BYTES, DEFAULT_PORT, startSandbox } from './sandbox';
+import { DEFAULT_DB_PATH, DEFAULT_MAX_BYTES, DEFAULT_PORT, DEFAULT_REQUEST_TIMEOUT_MS, startSandbox } from './sandbox';
 import { FAULTS_PATH } from './routes';
 
 const USAGE = `Usage: npm run sandbox -- [options]
@@ -16,6 +17,7 @@ Options:
   --port N                  port on 127.0.0.1 (default ${DEFAULT_PORT}, env SANDBOX_PORT; 0 picks a free one)
   --db PATH                 SQLite file (default ${DEFAULT_DB_PATH}, env SANDBOX_DB)
   --max-bytes N             largest file accepted (default ${DEFAULT_MAX_BYTES}, env SANDBOX_MAX_BYTES)
+  --request-timeout S       seconds a request may take to arrive, headers and body (default ${DEFAULT_REQUEST_TIMEOUT_MS / 1000})
   --pin-notification VALUE  none, display, email or emailAndDisplay (changes the stored tenant)
   --json                    print the start-up details as one JSON line instead (for test runners)
   -h, --help                show this help
@@ -32,6 +34,7 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<void> {
       port: { type: 'string' },
       db: { type: 'string' },
       'max-bytes': { type: 'string' },
+      'request-timeout': { type: 'string' },
       'pin-notification': { type: 'string' },
       json: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
@@ -46,10 +49,18 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<void> {
     throw new Error(`--pin-notification must be one of ${PIN_NOTIFICATIONS.join(', ')}.`);
   }
   const dbPath = values.db ?? env.SANDBOX_DB ?? DEFAULT_DB_PATH;
+  const maxBytes = whole('--max-bytes', values['max-bytes'] ?? env.SANDBOX_MAX_BYTES, DEFAULT_MAX_BYTES);
+  const requestTimeoutSeconds = whole(
+    '--request-timeout',
+    values['request-timeout'],
+    DEFAULT_REQUEST_TIMEOUT_MS / 1000,
+  );
+  if (requestTimeoutSeconds < 1) throw new Error('--request-timeout must be at least 1 second.');
   const sandbox = await startSandbox({
     port: whole('--port', values.port ?? env.SANDBOX_PORT, DEFAULT_PORT),
     dbPath,
-    maxBytes: whole('--max-bytes', values['max-bytes'] ?? env.SANDBOX_MAX_BYTES, DEFAULT_MAX_BYTES),
+    maxBytes,
+    requestTimeoutMs: requestTimeoutSeconds * 1000,
     tokens: {
       tenantAdmin: env.SANDBOX_TOKEN,
       telcoAdmin: env.SANDBOX_TELCO_TOKEN,
@@ -70,7 +81,7 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<void> {
   telco admin token  ${sandbox.tokens.telcoAdmin}
   read-only token    ${sandbox.tokens.readOnly}
   database           ${dbPath} (${sandbox.db.countSubscribers()} users and locations)
-  largest file       ${whole('--max-bytes', values['max-bytes'] ?? env.SANDBOX_MAX_BYTES, DEFAULT_MAX_BYTES)} bytes
+  largest file       ${maxBytes} bytes
   fault hooks        ${sandbox.url}${FAULTS_PATH}
 Try: SUBSCRIBER_CSV_TOKEN=<token> npx subscriber-csv import examples/clean.subscribers.csv --endpoint ${sandbox.endpoint}
 Ctrl+C stops the sandbox.`);

@@ -17,9 +17,9 @@ export async function route(
   request: IncomingMessage,
   response: ServerResponse,
   context: SandboxContext,
+  path: string,
   endpointPath: string,
 ): Promise<string> {
-  const path = new URL(request.url ?? '/', 'http://sandbox').pathname;
   if (path === FAULTS_PATH) return handleFaults(request, response, context);
 
   const name = path === `${endpointPath}/tenant` ? 'tenant' : path === `${endpointPath}/import` ? 'import' : undefined;
@@ -104,6 +104,7 @@ function tenantAnswer(context: SandboxContext, grant: TokenGrant): unknown {
     role: grant.role,
     ...tenant.lists,
     extensionsInUse: tenant.extensionsInUse,
+    limits: { importBytes: context.maxBytes },
   };
 }
 

@@ -10,7 +10,7 @@ set -euo pipefail
 CODE_SERVER_VERSION=4.139.1
 NODE24_VERSION=24.21.0
 PLAYWRIGHT_VERSION=1.65.1
-APT_PACKAGES=(build-essential python3 pkg-config libkrb5-dev chromium fonts-liberation)
+APT_PACKAGES=(build-essential python3 pkg-config libkrb5-dev chromium fonts-liberation sqlite3)
 
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 ENV_DIR=${EDITOR_ENV_DIR:-$REPO/.cache/editor-env}
@@ -41,7 +41,8 @@ exec 9>"$ENV_DIR/.lock"
 flock 9
 
 # 1. System packages: Chromium and fonts for the browser test; a C++ toolchain, python3 and the Kerberos
-#    headers (gssapi/gssapi.h) because code-server's postinstall compiles native modules with node-gyp.
+#    headers (gssapi/gssapi.h) because code-server's postinstall compiles native modules with node-gyp; the
+#    sqlite3 shell, with which the in-editor suite reads the sandbox's database.
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'ok installed' || missing+=("$pkg")

@@ -84,10 +84,10 @@ async function runCommand(page, title) {
 
 /** Users and locations stored in the sandbox's SQLite file, read directly (read-only) from this process. */
 function storedExtensions(dbPath) {
-  const { Database } = require('node-sqlite3-wasm');
-  const db = new Database(dbPath, { readOnly: true });
+  const Database = require('better-sqlite3');
+  const db = new Database(dbPath, { readonly: true });
   try {
-    return db.all('SELECT extension FROM subscribers ORDER BY extension').map((row) => row.extension);
+    return db.prepare('SELECT extension FROM subscribers ORDER BY extension').pluck().all();
   } finally {
     db.close();
   }

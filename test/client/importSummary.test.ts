@@ -14,6 +14,7 @@ function success(overrides: Partial<ImportSuccess> = {}): ImportSuccess {
     ok: true,
     created: 3,
     updated: 1,
+    unchanged: 0,
     failed: 0,
     rows: [],
     attempts: 1,
@@ -41,6 +42,13 @@ describe('summarizeImport', () => {
       message: 'Imported team.csv to pbx.example.com: 3 created, 1 updated, 0 failed.',
       actions: [],
     });
+  });
+
+  it('counts the rows the tenant already had unchanged (an import of the same file again)', () => {
+    assert.equal(
+      summarizeImport(success({ created: 0, updated: 1, unchanged: 4 }), context).message,
+      'Imported team.csv to pbx.example.com: 0 created, 1 updated, 4 unchanged, 0 failed.',
+    );
   });
 
   it('says when the answer is the replay of an earlier attempt', () => {

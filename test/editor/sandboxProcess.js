@@ -1,6 +1,6 @@
 // Starts the sandbox import endpoint (sandbox/src, docs/sandbox.md) for the editor tests, as a child process of the
-// runner: it is TypeScript run through tsx by the Node that runs the runner (the repo's Node 20, which has tsx and
-// node-sqlite3-wasm), not inside code-server's Node 24. It listens on a free port of 127.0.0.1 and stores into a
+// runner: it is TypeScript run through tsx by the Node that runs the runner (the repo's Node 20, for which
+// better-sqlite3 was built), not inside code-server's Node 24. It listens on a free port of 127.0.0.1 and stores into a
 // fresh SQLite file in `dir`; its `--json` start-up line gives the endpoint and tokens.
 const { spawn } = require('child_process');
 const fs = require('fs');
@@ -13,7 +13,7 @@ const SANDBOX_ENV = 'SUBSCRIBER_CSV_SANDBOX';
 
 /**
  * Resolves with `{ url, endpoint, port, token, tokens, db, logFile, stop() }` once the sandbox listens. Its request
- * log goes to `dir/sandbox.log`. `stop()` ends it with SIGTERM so it closes the database (and its lock folder).
+ * log goes to `dir/sandbox.log`. `stop()` ends it with SIGTERM so it closes the database.
  */
 function startSandboxProcess(dir, { timeoutMs = 30_000 } = {}) {
   const db = path.join(dir, 'sandbox.sqlite');

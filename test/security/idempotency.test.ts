@@ -2,7 +2,7 @@
  * No double import. One Idempotency-Key per import, a fresh random UUID each time, sent unchanged with the same file
  * on every retry, whatever made the retry (500, 429, a dropped connection, a timeout, an answer lost after the
  * import); a caller may resume a failed import with its key; refusals (4xx) are never retried; and the endpoint
- * keeps keys per token, so one caller never gets another's stored answer.
+ * keeps keys per tenant, so two tokens of one tenant sending the same key and file import once.
  */
 import * as assert from 'node:assert/strict';
 import { after, before, beforeEach, test } from 'node:test';
@@ -115,12 +115,17 @@ test('refusals are never retried: 400, 401, 403, 409 and 413 are sent once', asy
   }
 });
 
-test('keys are kept per token: another token with the same key and file gets no replay of the first answer', async () => {
+test('keys are kept per tenant: the same key and file under two tokens of the tenant import once', async () => {
   const text = freshFile();
   const idempotencyKey = '0f8f3a52-7c1e-4b7a-9d1e-5b0c2a1f9e33';
+  const subscribers = test_.sandbox.db.countSubscribers();
   const first = await upload(text, { idempotencyKey });
-  assert.ok(first.result.ok);
+  assert.ok(first.result.ok && !first.result.replayed, JSON.stringify(first.result));
   const other = await upload(text, { idempotencyKey }, test_.sandbox.tokens.telcoAdmin);
-  assert.ok(!other.result.ok && other.result.kind === 'conflict', JSON.stringify(other.result));
-  assert.equal(other.result.error, 'conflict', 'judged afresh: its extensions are now taken');
+  assert.ok(other.result.ok && other.result.replayed, JSON.stringify(other.result));
+  assert.deepEqual(other.result.rows, first.result.rows, "the first import's answer");
+  assert.equal(test_.sandbox.db.countSubscribers(), subscribers + 2, 'imported once');
+  const otherFile = await upload(freshFile(), { idempotencyKey }, test_.sandbox.tokens.telcoAdmin);
+  assert.ok(!otherFile.result.ok && otherFile.result.kind === 'conflict', JSON.stringify(otherFile.result));
+  assert.equal(otherFile.result.error, 'idempotency_conflict');
 });

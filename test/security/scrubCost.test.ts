@@ -31,6 +31,14 @@ test('scrubbing keeps the same meaning: the token, whole-number PINs, and PINs t
   assert.equal(scrub('a.b*c', { token: '', pins: ['.', 'b*'] }), 'a[PIN][PIN]c', 'PINs are text, not patterns');
 });
 
+test('a PIN stands as a whole value: the same digits inside an address or a decimal are left alone', () => {
+  const secrets = { token: 'tok_9', pins: ['0', '5', '1234'] };
+  assert.equal(
+    scrub('Could not reach 127.0.0.1:7357 (tried 1.5 s); PIN 0, "5", 1234. Version 10.0.5, line 50', secrets),
+    'Could not reach 127.0.0.1:7357 (tried 1.5 s); PIN [PIN], "[PIN]", [PIN]. Version 10.0.5, line 50',
+  );
+});
+
 test(`an answer refusing all ${ROWS} rows of a file of ${ROWS} PINs is scrubbed without stalling the loop`, async (t) => {
   const reasons = Array.from({ length: ROWS }, (_, i) => ({
     row: i + 1,

@@ -3,6 +3,7 @@
  * people (host, status, what to do; scrubbed of the token and PINs); this adds what the editor did about it: rows
  * marked in the file, and the button that helps. Pure: the command shows it.
  */
+import { countsText } from '../../../common/importClient';
 import type { ImportFailure, ImportOutcome, ImportSuccess } from './importApi';
 import type { ImportRefusalReason } from './importResult';
 
@@ -27,7 +28,7 @@ export function summarizeImport(outcome: ImportOutcome, context: SummaryContext)
 }
 
 function summarizeSuccess(result: ImportSuccess, context: SummaryContext): ImportMessage {
-  const counts = `${result.created} created, ${result.updated} updated, ${result.failed} failed`;
+  const counts = countsText(result);
   const replayed = result.replayed ? ' (the endpoint had already received this import; this is its first answer)' : '';
   const message = `Imported ${context.fileName} to ${context.host}: ${counts}${replayed}.`;
   if (result.failed === 0) return { severity: 'info', message, actions: [] };

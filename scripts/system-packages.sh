@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# The Debian packages the project needs outside the editor tests: a C++ toolchain and python3, with which `npm ci`
+# builds better-sqlite3 (the sandbox's SQLite) from source, and the `sqlite3` shell, with which the crash-safety
+# tests check the sandbox's database file. Run by .ci/run before `npm ci`, and by `npm run test:node` first (a
+# test that needs the shell must find it, not skip). Idempotent: when everything is there it only checks.
+# (The editor tests' own packages, Chromium and the rest, are installed by scripts/editor-env/setup.sh.)
+set -euo pipefail
+
+PACKAGES=(build-essential python3 sqlite3)
+
+missing=()
+for pkg in "${PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'ok installed' || missing+=("$pkg")
+done
+((${#missing[@]})) || exit 0
+
+echo "system-packages: apt-get install ${missing[*]}"
+sudo_cmd=()
+[[ $(id -u) -eq 0 ]] || sudo_cmd=(sudo)
+"${sudo_cmd[@]}" apt-get update -q
+DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
