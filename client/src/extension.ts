@@ -10,6 +10,7 @@ import {
 } from 'vscode-languageclient/node';
 import { CONFIG_SECTION, SUBSCRIBER_LANGUAGE_ID } from '../../common/protocol';
 import { SERVED_DOCUMENTS } from './documentSelector';
+import { registerGettingStarted } from './gettingStarted';
 import { registerImportFeatures } from './importFeatures';
 
 let client: LanguageClient | undefined;
@@ -34,6 +35,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const log = vscode.window.createOutputChannel('Subscriber CSV', { log: true });
   context.subscriptions.push(log);
   registerImportFeatures(context, client, log);
+  registerGettingStarted(context);
 
   context.subscriptions.push(
     vscode.commands.registerCommand('subscriberCsv.useSubscriberLanguage', async () => {
