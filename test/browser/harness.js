@@ -9,7 +9,7 @@ const SHOTS = path.join(REPO_ROOT, 'artifacts', 'screenshots');
 // editor answers in well under a second.
 const STARTUP = { timeout: 90_000 };
 const WAIT = { timeout: 20_000 };
-const QUICK_INPUT = '.quick-input-widget:not([style*="display: none"]) input';
+const QUICK_INPUT = '.quick-input-widget:not([style*="display: none"]) .quick-input-box input';
 
 /** Checks for one test file; `prefix` names its screenshots (`prefix-name.png`, `prefix-failed-N.png`). */
 function createChecks(prefix) {

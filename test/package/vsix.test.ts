@@ -1,7 +1,8 @@
 /**
  * What the VSIX holds: `vsce ls` lists exactly the files meant to ship (what the installed extension reads, the
- * README and every file it links to), every file the manifest names ships, every manifest string is localisable,
- * and `vsce package` builds a minified package (through `vscode:prepublish`) without a placeholder link in it.
+ * store README and every file the repository's README links to), every file the manifest names ships, every
+ * manifest string is localisable, the store README works on VS Code's extension page (no relative link or image),
+ * and `vsce package` builds a minified package (through `vscode:prepublish`) with no placeholder link.
  * `vsce package` rewrites dist/ with the production build; the test builds the development one again after it.
  */
 import { describe, it, before } from 'node:test';
@@ -19,7 +20,7 @@ const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 const RUNTIME_FILES = [
   'CHANGELOG.md',
   'LICENSE',
-  'README.md',
+  'dist/README.md',
   'dist/client.js',
   'dist/server.js',
   'images/icon.png',
@@ -62,11 +63,13 @@ describe('the VSIX', () => {
   let listed: string[];
   before(() => {
     assert.ok(existsSync(join(ROOT, 'dist', 'client.js')), 'dist/client.js is missing: run `npm run build` first');
-    listed = vsce('ls', '--no-dependencies').split('\n').filter(Boolean).sort();
+    assert.match(manifest.scripts.package, / --readme-path dist\/README\.md /);
+    execFileSync(process.execPath, [join(ROOT, 'scripts', 'vsixReadme.js')], { cwd: ROOT, stdio: 'pipe' });
+    listed = vsce('ls', '--no-dependencies', '--readme-path', 'dist/README.md').split('\n').filter(Boolean).sort();
   });
 
-  it('lists exactly the runtime files, the README and the files the README links to', () => {
-    const readmeLinks = relativeLinks('README.md');
+  it('lists exactly the runtime files, the store README and the files the README links to', () => {
+    const readmeLinks = relativeLinks('README.md').filter((link) => link !== 'README.md');
     const expected = [...new Set([...RUNTIME_FILES, ...readmeLinks])].sort();
     assert.deepEqual(listed, expected);
     // Nothing from the sources, tests, build output maps or development tools.
@@ -89,6 +92,19 @@ describe('the VSIX', () => {
     for (const md of listed.filter((f) => f.endsWith('.md'))) {
       for (const link of relativeLinks(md)) assert.ok(listed.includes(link), `${md} links to ${link}, not shipped`);
     }
+  });
+
+  it('has a store README that VS Code shows whole: no relative link or image, users first', () => {
+    const readme = readFileSync(join(ROOT, 'dist', 'README.md'), 'utf8');
+    // VS Code's extension page follows only http(s) and mailto links, and shows only https images (1.139).
+    const targets = [...readme.matchAll(/\]\(([^)\s]+)\)/g)].map((m) => m[1]);
+    assert.deepEqual(
+      targets.filter((t) => !/^(https:|http:|mailto:)/.test(t)),
+      [],
+    );
+    assert.ok(!/!\[/.test(readme), 'no image: there is no https host to show it from');
+    assert.match(readme, /^# OfficeSuite UC Subscriber CSV\n\nA VS Code extension for the people who provision/);
+    assert.match(readme, /`docs\/diagnostics\.md`/, 'files named, not linked');
   });
 
   it('has a localised string for every %key% of the manifest, and no unused one', () => {
@@ -117,7 +133,7 @@ describe('the VSIX', () => {
     assert.ok(manifest.keywords.length >= 5 && manifest.keywords.length <= 30);
     assert.ok(manifest.categories.length > 0);
     assert.equal(manifest.repository, undefined, 'no repository URL until there is a real one');
-    assert.equal(manifest.scripts['vscode:prepublish'], 'node esbuild.js --production');
+    assert.equal(manifest.scripts['vscode:prepublish'], 'node esbuild.js --production && node scripts/vsixReadme.js');
   });
 
   it('packages minified bundles with no link to a placeholder host', () => {
@@ -129,8 +145,8 @@ describe('the VSIX', () => {
       const args = script.split(' ').slice(1);
       vsce(...args, '--out', vsix);
       const size = statSync(vsix).size;
-      // 1.78 MB unminified, with source maps; about 0.5 MB minified.
-      assert.ok(size < 800_000, `VSIX is ${size} bytes`);
+      // 1.78 MB unminified, with source maps; under 0.5 MB minified.
+      assert.ok(size < 600_000, `VSIX is ${size} bytes`);
       for (const bundle of ['dist/client.js', 'dist/server.js']) {
         const code = readFileSync(join(ROOT, bundle), 'utf8');
         assert.ok(!code.includes('sourceMappingURL'), `${bundle} is the production build`);
