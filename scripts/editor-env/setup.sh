@@ -85,8 +85,8 @@ exec 9>"$ENV_DIR/.lock"
 flock 9
 rm -f "$STAMP"
 echo "editor-env[$TARGET]: first install of VS Code $VSCODE_VERSION for the editor (code-server $CODE_SERVER_VERSION," \
-  "Node $NODE_VERSION, playwright-core) into $ENV_DIR: about 2-5 minutes, most of it code-server compiling its" \
-  "native modules; later runs start at once"
+  "Node $NODE_VERSION, playwright-core) into $ENV_DIR: about 2 minutes on a quiet machine, up to 9 on a busy" \
+  "one, most of it code-server compiling its native modules; later runs start at once"
 
 # 1. System packages: Chromium and fonts for the browser test; a C++ toolchain, python3 and the Kerberos
 #    headers (gssapi/gssapi.h) because code-server's postinstall compiles native modules with node-gyp.
@@ -141,7 +141,7 @@ installed_cs=$(
 if [[ "$installed_cs" != "$CODE_SERVER_VERSION" || ! -f "$CODE_SERVER_ENTRY" ]]; then
   log="$ENV_DIR/code-server-install.log"
   echo "editor-env[$TARGET]: installing code-server $CODE_SERVER_VERSION: download, then compiling native modules" \
-    "(usually 1.5-4 minutes; progress in $log)"
+    "(1.5-8 minutes; progress in $log)"
   (
     # Under `npm run`, the outer npm (Node 20) leaves npm_* variables (npm_node_execpath, npm_config_*) and NODE
     # in the environment; the nested install would hand them to code-server's postinstall, which then finds
