@@ -7,14 +7,21 @@ import { NEW_FILE_COMMAND, newSubscriberFile } from './newFile/newFileCommand';
 
 export const WALKTHROUGH_ID = 'subscriberCsv.gettingStarted';
 
+/** The active editor is a workbench page (an extension's details, the Welcome page), not a file or a diff. */
+function onWorkbenchPage(): boolean {
+  const tab = vscode.window.tabGroups.activeTabGroup.activeTab;
+  return tab !== undefined && tab.input === undefined;
+}
+
 async function openWalkthrough(extensionId: string): Promise<void> {
   const open = () =>
     vscode.commands.executeCommand('workbench.action.openWalkthrough', `${extensionId}#${WALKTHROUGH_ID}`, false);
+  const fromPage = onWorkbenchPage();
   await open();
-  // VS Code 1.82 run from the extension's details page (where a newcomer is after installing) opens the Welcome
-  // overview instead; asked again while the Welcome page is active, it shows the walkthrough. Later versions are
-  // there after the first call, and the second changes nothing.
-  await open();
+  // VS Code 1.82 run from the extension's details page (where a newcomer is after installing) replaces it with the
+  // Welcome overview; asked again while that page is active, it shows the walkthrough. From a file one call does,
+  // and a second would only move the walkthrough back to its first step.
+  if (fromPage) await open();
 }
 
 export function registerGettingStarted(context: vscode.ExtensionContext): void {

@@ -53,12 +53,31 @@ function createChecks(prefix) {
   return { check, shot, finish, stamp, setPage: (p) => (page = p) };
 }
 
-/** Runs a command from the palette by its title (F1: the browser keeps Ctrl+Shift+P for itself in some setups). */
-async function runCommand(page, title) {
-  await page.keyboard.press('F1');
-  await page.waitForSelector(QUICK_INPUT, WAIT);
-  await page.keyboard.type(title);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor(WAIT);
+/**
+ * Runs a command from the palette by its title (F1: the browser keeps Ctrl+Shift+P for itself in some setups).
+ * Until the extension host has registered the extension, its commands are not in the palette: look again (close,
+ * reopen) until `timeout`.
+ */
+async function runCommand(page, title, { timeout = WAIT.timeout } = {}) {
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+  await waitUntil(
+    async () => {
+      await page.keyboard.press('F1');
+      await page.waitForSelector(QUICK_INPUT, WAIT);
+      await page.keyboard.type(title);
+      if (
+        await row.waitFor({ timeout: 3000 }).then(
+          () => true,
+          () => false,
+        )
+      )
+        return true;
+      await page.keyboard.press('Escape');
+      return false;
+    },
+    `"${title}" in the palette`,
+    timeout,
+  );
   await page.keyboard.press('Enter');
 }
 

@@ -38,7 +38,9 @@ async function askColumns(): Promise<string[] | undefined> {
       { label: all, detail: allColumnNames().join(', ') },
       { label: choose, detail: 'Pick from the list; columns left out take their defaults on import.' },
     ],
-    { title: 'New Subscriber File', placeHolder: 'Which columns should the header have?' },
+    // Kept open when focus moves: run from the palette over the walkthrough, the walkthrough takes the focus back
+    // as the palette closes, which would otherwise close this question at once.
+    { title: 'New Subscriber File', placeHolder: 'Which columns should the header have?', ignoreFocusOut: true },
   );
   if (!how) return undefined;
   if (how.label === all) return allColumnNames();
@@ -55,6 +57,7 @@ async function askColumns(): Promise<string[] | undefined> {
       placeHolder: `Pick the columns; ${[...required].join(' and ')} are always included`,
       canPickMany: true,
       matchOnDescription: true,
+      ignoreFocusOut: true,
     },
   );
   return picked?.map((item) => item.label);
