@@ -11,5 +11,8 @@ export const SERVED_DOCUMENTS: ({ language: string } | { pattern: string })[] = 
   { pattern: '**/*.csv' },
 ];
 
-/** Where the language status items appear. */
-export const STATUS_DOCUMENTS: { language: string }[] = [{ language: SUBSCRIBER_LANGUAGE_ID }, { language: 'csv' }];
+/**
+ * Where the language status items appear: every document the server serves. A `.csv` is plain text where no CSV
+ * extension is installed, and its status (a subscriber file by its header, or not one) matters all the same.
+ */
+export const STATUS_DOCUMENTS = SERVED_DOCUMENTS;

@@ -13,6 +13,7 @@ import { ColumnHints } from './columns/columnHints';
 import { registerColumnFeatures } from './columns/columnFeatures';
 import { SERVED_DOCUMENTS } from './documentSelector';
 import { restrictedKeys } from './import/trustedValues';
+import { registerGettingStarted } from './gettingStarted';
 import { registerImportFeatures } from './importFeatures';
 import { rereadOnTrust, trustedConfigurationMiddleware } from './restrictedSettings';
 import { traceChannel } from './traceChannel';
@@ -50,6 +51,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(log);
   registerImportFeatures(context, client, log);
   registerColumnFeatures(context, client, columnHints);
+  registerGettingStarted(context);
 
   context.subscriptions.push(
     vscode.commands.registerCommand('subscriberCsv.useSubscriberLanguage', async () => {

@@ -2,6 +2,10 @@
  * The language status items of CSV files: the file's state (errors and warnings, ready to import, not a subscriber
  * file) and where the tenant data comes from, with the Refresh command. Also keeps the context key
  * `subscriberCsv.subscriberFiles` (the URIs of open files the server treats as subscriber files) for menus.
+ *
+ * The context key holds `Uri` objects, not strings: the workbench turns them into the strings its `resource` key
+ * holds, after the remote connection has mapped them. A remote extension host (code-server, SSH, WSL) sees a
+ * file as `file:///…` while the workbench names it `vscode-remote://…`; strings from here would never match.
  */
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
@@ -25,6 +29,8 @@ export class FileStatus implements vscode.Disposable {
   private readonly tenantItem = vscode.languages.createLanguageStatusItem('subscriberCsv.tenant', STATUS_DOCUMENTS);
   /** The server's last verdict per open document, by URI. */
   private readonly verdicts = new Map<string, ValidateNowResult>();
+  /** The documents' URIs as objects, by the same key, for the context key. */
+  private readonly uris = new Map<string, vscode.Uri>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly subscriptions: vscode.Disposable[];
   private contextValue = '';
@@ -131,6 +137,7 @@ export class FileStatus implements vscode.Disposable {
     const verdict = await validateNow(this.client, document, document.version, this.log);
     if (!verdict || document.isClosed) return;
     this.verdicts.set(document.uri.toString(), verdict);
+    this.uris.set(document.uri.toString(), document.uri);
     this.updateContext();
     this.renderFile();
   }
@@ -139,22 +146,20 @@ export class FileStatus implements vscode.Disposable {
     const key = uri.toString();
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);
+    this.uris.delete(key);
     if (this.verdicts.delete(key)) this.updateContext();
   }
 
   private updateContext(): void {
-    const files = [...this.verdicts].filter(([, verdict]) => verdict.isSubscriberFile).map(([uri]) => uri);
-    const value = JSON.stringify(files);
+    const keys = [...this.verdicts].filter(([, verdict]) => verdict.isSubscriberFile).map(([key]) => key);
+    const value = JSON.stringify(keys);
     if (value === this.contextValue) return;
     this.contextValue = value;
     // As Uri objects, not strings: `setContext` maps them to the workbench's own URIs before it compares them with
     // `resource`. In a remote window (code-server, SSH, WSL) the extension host's `file:` URIs are not the
     // workbench's `vscode-remote:` ones, and strings would never match.
-    void vscode.commands.executeCommand(
-      'setContext',
-      SUBSCRIBER_FILES_CONTEXT,
-      files.map((uri) => vscode.Uri.parse(uri)),
-    );
+    const files = keys.map((key) => this.uris.get(key)).filter((uri): uri is vscode.Uri => uri !== undefined);
+    void vscode.commands.executeCommand('setContext', SUBSCRIBER_FILES_CONTEXT, files);
   }
 }
 

@@ -22,7 +22,8 @@ async function build() {
     bundle: false,
     format: 'cjs',
     platform: 'node',
-    target: 'node20',
+    // The extension host of the oldest VS Code the manifest claims (1.82) runs Node 18.15.
+    target: 'node18.15',
     sourcemap: 'inline',
     logLevel: 'warning',
   });

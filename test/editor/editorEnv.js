@@ -8,7 +8,15 @@ const os = require('os');
 const path = require('path');
 
 const REPO_ROOT = path.resolve(__dirname, '../..');
-const ENV_DIR = process.env.EDITOR_ENV_DIR || path.join(REPO_ROOT, '.cache', 'editor-env');
+/**
+ * Where scripts/editor-env/setup.sh installs each VS Code: `newest` (the one the tests and `npm start` use) and
+ * `oldest` (the minimum `engines.vscode` claims). Both folders can be moved, e.g. to share one install.
+ */
+const ENV_DIRS = {
+  newest: process.env.EDITOR_ENV_DIR || path.join(REPO_ROOT, '.cache', 'editor-env'),
+  oldest: process.env.EDITOR_ENV_OLDEST_DIR || path.join(REPO_ROOT, '.cache', 'editor-env-oldest'),
+};
+const VSCODE_TARGETS = Object.keys(ENV_DIRS);
 
 /** Settings that keep the workbench from opening welcome pages, chat, tips or update checks over the editor. */
 const QUIET_SETTINGS = {
@@ -29,12 +37,22 @@ const QUIET_SETTINGS = {
   'files.autoSave': 'off',
 };
 
-/** Runs setup.sh (a no-op taking milliseconds when the stamp is current) and returns the paths it recorded. */
-function ensureEditorEnv() {
+/**
+ * Runs setup.sh for `target` (a no-op taking milliseconds when its stamp is current) and returns the paths it
+ * recorded, with `target` and `versions.vscode` filled in for an env.json written before they existed.
+ */
+function ensureEditorEnv(target = 'newest') {
+  if (!VSCODE_TARGETS.includes(target)) throw new Error(`unknown VS Code target ${target}: ${VSCODE_TARGETS}`);
   const setup = path.join(REPO_ROOT, 'scripts', 'editor-env', 'setup.sh');
-  const res = spawnSync('bash', [setup], { stdio: 'inherit', env: { ...process.env, EDITOR_ENV_DIR: ENV_DIR } });
+  const res = spawnSync('bash', [setup, '--vscode', target], {
+    stdio: 'inherit',
+    env: { ...process.env, EDITOR_ENV_DIR: ENV_DIRS.newest, EDITOR_ENV_OLDEST_DIR: ENV_DIRS.oldest },
+  });
   if (res.status !== 0) throw new Error(`${setup} failed (exit ${res.status})`);
-  return JSON.parse(fs.readFileSync(path.join(ENV_DIR, 'env.json'), 'utf8'));
+  const env = JSON.parse(fs.readFileSync(path.join(ENV_DIRS[target], 'env.json'), 'utf8'));
+  // code-server 4.x.y carries VS Code 1.x.y.
+  const vscode = env.versions.vscode || env.versions.codeServer.replace(/^4\./, '1.');
+  return { target, ...env, versions: { ...env.versions, vscode } };
 }
 
 /** Asks the OS for an unused port; the tiny race until code-server binds it is acceptable on a test machine. */
@@ -72,15 +90,20 @@ function cleanEnv() {
 /**
  * Starts code-server with user data, extensions and XDG folders under `dir`.
  * `env` is added to the server's environment, which the remote extension host (and so the tests) inherits.
- * Resolves once /healthz answers; `stop()` kills the server with its extension host and language server.
+ * `settings` are written over the quiet defaults into a fresh settings.json, unless `writeSettings` is false
+ * (`npm start` keeps the person's own settings and merges its defaults itself).
+ * `testDriver` (default on) passes the workbench option that lets the `?payload=` load an extension under
+ * development and run tests: it also hides notification toasts and auto-confirms dialogs, so `npm start` turns it
+ * off. Resolves once /healthz answers; `stop()` kills the server with its extension host and language server.
  */
-async function startCodeServer(editorEnv, { dir, settings = {}, env = {}, port, host = '127.0.0.1' }) {
+async function startCodeServer(
+  editorEnv,
+  { dir, settings = {}, env = {}, port, host = '127.0.0.1', writeSettings = true, testDriver = true },
+) {
   const userData = path.join(dir, 'user-data');
-  fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
-  fs.writeFileSync(
-    path.join(userData, 'User', 'settings.json'),
-    JSON.stringify({ ...QUIET_SETTINGS, ...settings }, null, 2),
-  );
+  const settingsFile = path.join(userData, 'User', 'settings.json');
+  fs.mkdirSync(path.dirname(settingsFile), { recursive: true });
+  if (writeSettings) fs.writeFileSync(settingsFile, JSON.stringify({ ...QUIET_SETTINGS, ...settings }, null, 2));
   port = port || (await freePort());
   const logFile = path.join(dir, 'code-server.log');
   const log = fs.openSync(logFile, 'w');
@@ -95,8 +118,9 @@ async function startCodeServer(editorEnv, { dir, settings = {}, env = {}, port, 
     ],
     ...['--user-data-dir', userData, '--extensions-dir', path.join(dir, 'extensions')],
     // Makes the web workbench honour ?payload=[["extensionDevelopmentPath",…],["extensionTestsPath",…]];
-    // code-server rejects --extensionDevelopmentPath on its own command line.
-    ...['--vscode-option', 'enable-smoke-test-driver'],
+    // code-server rejects --extensionDevelopmentPath on its own command line. code-server 4.17 (VS Code 1.82)
+    // has no --vscode-option and honours the payload without it.
+    ...(testDriver && editorEnv.target !== 'oldest' ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
   ];
   const child = spawn(editorEnv.node, args, {
     // Own process group, so stop() also reaches the extension host and the language server it forked.
@@ -163,7 +187,7 @@ async function startCodeServer(editorEnv, { dir, settings = {}, env = {}, port, 
     if (payload.length > 0) u += `&payload=${encodeURIComponent(JSON.stringify(payload))}`;
     return u;
   };
-  return { port, logFile, remoteUri, url, stop, hasExited: () => exited !== null };
+  return { port, logFile, userData, remoteUri, url, stop, hasExited: () => exited !== null };
 }
 
 /** Debian's Chromium, headless, through playwright-core (which has no browser of its own here). */
@@ -208,4 +232,12 @@ function runMain(main) {
   );
 }
 
-module.exports = { REPO_ROOT, QUIET_SETTINGS, ensureEditorEnv, startCodeServer, launchChromium, makeTempDir, runMain };
+module.exports = {
+  REPO_ROOT,
+  QUIET_SETTINGS,
+  ensureEditorEnv,
+  startCodeServer,
+  launchChromium,
+  makeTempDir,
+  runMain,
+};

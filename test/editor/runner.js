@@ -1,7 +1,8 @@
 // Runs the in-editor suite (test/editor/suite) inside a real VS Code: code-server on 127.0.0.1 plus headless
 // Chromium, the extension loaded unpacked from the repo root. The suite reports through a result file and a
 // console marker; a run that produces no result is a failure, never a pass.
-// usage: node test/editor/runner.js [--grep PATTERN] [--timeout SECONDS] [--keep]
+// usage: node test/editor/runner.js [--vscode newest|oldest] [--grep PATTERN] [--timeout SECONDS] [--keep]
+//        --vscode oldest: the minimum VS Code the manifest claims (`engines.vscode`), rather than the newest
 const fs = require('fs');
 const path = require('path');
 const { setInterval, clearInterval } = require('timers');
@@ -11,12 +12,14 @@ const { SANDBOX_ENV, startSandboxProcess, sandboxEnvValue } = require('./sandbox
 
 const MARKER = '[editor-suite]'; // same as suite/index.ts
 const RESULT_PREFIX = `${MARKER} RESULT `;
-const ARTIFACTS = path.join(REPO_ROOT, 'artifacts', 'editor');
+/** Logs and a failure screenshot, one folder a VS Code target so that both runs of `npm test` keep theirs. */
+const artifactsDir = (target) => path.join(REPO_ROOT, 'artifacts', target === 'newest' ? 'editor' : `editor-${target}`);
 
 function parseArgs(argv) {
-  const opts = { grep: undefined, timeoutSeconds: 300, keep: false };
+  const opts = { vscode: 'newest', grep: undefined, timeoutSeconds: 300, keep: false };
   for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === '--grep') opts.grep = argv[++i];
+    if (argv[i] === '--vscode') opts.vscode = argv[++i];
+    else if (argv[i] === '--grep') opts.grep = argv[++i];
     else if (argv[i] === '--timeout') opts.timeoutSeconds = Number(argv[++i]) || opts.timeoutSeconds;
     else if (argv[i] === '--keep') opts.keep = true;
     else throw new Error(`unknown argument ${argv[i]}`);
@@ -84,7 +87,8 @@ async function main() {
   if (!fs.existsSync(path.join(REPO_ROOT, 'dist', 'client.js'))) {
     throw new Error('dist/client.js is missing: run `npm run build` first');
   }
-  const editorEnv = ensureEditorEnv();
+  const editorEnv = ensureEditorEnv(opts.vscode);
+  const ARTIFACTS = artifactsDir(opts.vscode);
   const tmp = makeTempDir('subscriber-csv-editor-');
   // The import tests upload to this endpoint; it starts (~2 s) while the suite compiles.
   const sandboxStarting = startSandboxProcess(tmp);
@@ -127,7 +131,10 @@ async function main() {
         ...(opts.grep ? { SUBSCRIBER_CSV_EDITOR_GREP: opts.grep } : {}),
       },
     });
-    console.log(`${stamp()} code-server ${editorEnv.versions.codeServer} on port ${server.port}`);
+    console.log(
+      `${stamp()} code-server ${editorEnv.versions.codeServer} (VS Code ${editorEnv.versions.vscode}, ` +
+        `Node ${editorEnv.versions.node}) on port ${server.port}`,
+    );
     browser = await launchChromium(editorEnv, path.join(tmp, 'chromium'));
     const { page } = browser;
     page.on('console', (msg) => {
@@ -165,11 +172,11 @@ async function main() {
     if (sandbox) fs.copyFileSync(sandbox.logFile, path.join(ARTIFACTS, 'sandbox.log'));
     await cleanup();
   }
-  return report(result);
+  return report(result, undefined, editorEnv.versions.vscode);
 }
 
 /** Prints one line a test and the closing `N passed, N failed`; returns the exit code. */
-function report(result, whyMissing) {
+function report(result, whyMissing, vscodeVersion) {
   console.log('');
   if (!result) {
     console.log(whyMissing);
@@ -184,7 +191,7 @@ function report(result, whyMissing) {
   // A suite that could not load or run counts as one more failure, so the closing line never reads as a pass.
   const failed = result.failed + (result.error ? 1 : 0);
   if (result.error) console.log(`suite error: ${result.error}`);
-  console.log(`editor suite run took ${stamp()}`);
+  console.log(`editor suite run took ${stamp()}${vscodeVersion ? ` on VS Code ${vscodeVersion}` : ''}`);
   console.log(`${result.passed} passed, ${failed} failed`);
   return failed > 0 ? 1 : 0;
 }
