@@ -9,7 +9,7 @@ import { createWriteStream, existsSync, mkdirSync, renameSync, statSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
-import { COLUMNS } from '../server/src/service/columns';
+import { COLUMNS } from '../language-service/src/columns';
 
 /** Bump when the generator changes, so that cached files from an older generator are not reused. */
 const GENERATOR_VERSION = 2;

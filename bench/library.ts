@@ -4,7 +4,7 @@
  */
 import { parse } from 'csv-parse/sync';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { DEFAULT_SETTINGS, getLanguageService, type ServiceSettings } from '../server/src/service';
+import { DEFAULT_SETTINGS, getLanguageService, type ServiceSettings } from '@subscriber-csv/language-service';
 import { median, timed } from './stats';
 
 export const BENCH_URI = 'file:///bench/users.subscribers.csv';

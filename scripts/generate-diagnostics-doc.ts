@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import { CATALOG, DIAGNOSTIC_SOURCE, type DiagnosticCode } from '../server/src/service/diagnosticCatalog';
+import { CATALOG, DIAGNOSTIC_SOURCE, type DiagnosticCode } from '../language-service/src/diagnosticCatalog';
 
 export const DIAGNOSTICS_DOC_PATH = path.join(__dirname, '..', 'docs', 'diagnostics.md');
 
@@ -20,7 +20,7 @@ export const SEVERITY_NAMES: Readonly<Record<DiagnosticSeverity, string>> = {
 const INTRO = [
   '# Diagnostics',
   '',
-  '<!-- Generated from server/src/service/diagnosticCatalog.ts by `npm run docs:diagnostics`. Do not edit by hand. -->',
+  '<!-- Generated from language-service/src/diagnosticCatalog.ts by `npm run docs:diagnostics`. Do not edit by hand. -->',
   '',
   `Every problem the subscriber CSV checker reports has a stable code (shown with the source \`${DIAGNOSTIC_SOURCE}\`)`,
   'and links to its section below. The rules follow the vendor\'s "Import Users" page for OfficeSuite UC; where',

@@ -3,7 +3,7 @@
  * Flag values are turned into the library's names here, so the rest of the CLI never sees CLI spellings.
  */
 import { parseArgs } from 'node:util';
-import type { ImporterRole, PinNotification } from '../../server/src/service';
+import type { ImporterRole, PinNotification } from '@subscriber-csv/language-service';
 import { UsageError } from './errors';
 import { TOOL_NAME } from './toolInfo';
 

@@ -11,8 +11,8 @@ import type {
   ServiceSettings,
   SubscriberLanguageService,
   SubscriberModel,
-} from '../../server/src/service';
-import { cellAt, recordAt } from '../../server/src/service/subscriberModel';
+} from '@subscriber-csv/language-service';
+import { cellAt, recordAt } from '../../language-service/src/subscriberModel';
 
 export interface FileDiagnostic {
   diagnostic: Diagnostic;

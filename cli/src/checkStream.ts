@@ -6,7 +6,7 @@
 import { createReadStream } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { ServiceSettings, SubscriberLanguageService } from '../../server/src/service';
+import type { ServiceSettings, SubscriberLanguageService } from '@subscriber-csv/language-service';
 import { columnFor, type CheckedFile } from './checkFile';
 import { FileError } from './errors';
 import { describeIoError, looksLikeUtf16 } from './readFile';

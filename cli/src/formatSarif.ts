@@ -7,7 +7,7 @@ import { relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Artifact, Log, ReportingDescriptor, Result } from 'sarif';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
-import { CATALOG, type DiagnosticCode } from '../../server/src/service';
+import { CATALOG, type DiagnosticCode } from '@subscriber-csv/language-service';
 import type { Formatter } from './formatter';
 import { helpUri, INFORMATION_URI, TOOL_NAME, TOOL_VERSION } from './toolInfo';
 

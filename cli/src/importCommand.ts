@@ -21,7 +21,7 @@ import {
   type RowResult,
 } from '../../common/importClient';
 import type { TenantData } from '../../common/protocol';
-import { getLanguageService, type ServiceSettings } from '../../server/src/service';
+import { getLanguageService, type ServiceSettings } from '@subscriber-csv/language-service';
 import { EXIT_CLEAN, EXIT_PROBLEMS, EXIT_USAGE, FileError } from './errors';
 import { readTextFile } from './readFile';
 import { TOOL_NAME } from './toolInfo';

@@ -5,7 +5,7 @@
  * Files are checked one at a time as they are read (streamed: memory stays flat whatever a file's size) and
  * handed to the formatter before the next is read, which lets text output appear as it goes.
  */
-import { getLanguageService, type ServiceSettings } from '../../server/src/service';
+import { getLanguageService, type ServiceSettings } from '@subscriber-csv/language-service';
 import { parseCommandLine, USAGE, type CheckOptions, type Command } from './args';
 import type { CheckedFile } from './checkFile';
 import { checkFile } from './checkStream';

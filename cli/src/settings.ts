@@ -2,7 +2,7 @@
  * The library settings for a `check` run: flags win over the tenant file, which wins over the defaults.
  * Files named on the command line are subscriber files by the user's say-so, whatever their header.
  */
-import { DEFAULT_TENANT, type ServiceSettings } from '../../server/src/service';
+import { DEFAULT_TENANT, type ServiceSettings } from '@subscriber-csv/language-service';
 import type { CheckOptions } from './args';
 import { readTenantFile, type TenantFile } from './tenantFile';
 

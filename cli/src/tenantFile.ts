@@ -6,7 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { ImporterRole, PinNotification, TenantEntry, TenantListName } from '../../server/src/service';
+import type { ImporterRole, PinNotification, TenantEntry, TenantListName } from '@subscriber-csv/language-service';
 import { PIN_NOTIFICATION_FLAGS, ROLE_FLAGS } from './args';
 import { UsageError } from './errors';
 import { describeIoError } from './readFile';

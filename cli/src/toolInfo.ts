@@ -2,7 +2,7 @@
  * What the CLI says about itself: in `--version`, in SARIF's tool.driver, and in help.
  */
 import { version } from '../../package.json';
-import { CATALOG_URL } from '../../server/src/service/diagnosticCatalog';
+import { CATALOG_URL } from '../../language-service/src/diagnosticCatalog';
 
 export const TOOL_NAME = 'subscriber-csv';
 export const TOOL_VERSION: string = version;

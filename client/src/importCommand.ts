@@ -18,7 +18,7 @@ import { showImportMessage } from './importMessages';
 import type { ImportProblems } from './importProblems';
 import { endpointSetting, importTimingSetting } from './settings';
 import type { TenantDataController } from './tenantData';
-import { CATALOG } from '../../server/src/service/diagnosticCatalog';
+import { CATALOG } from '../../language-service/src/diagnosticCatalog';
 
 export interface ImportDependencies {
   client: LanguageClient;

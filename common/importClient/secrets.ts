@@ -3,8 +3,8 @@
  * messages without them, but it also passes on text from the endpoint (reasons, problems, error messages), which a
  * careless endpoint may fill with the values it was sent.
  */
-import { findColumn } from '../../server/src/service/columns';
-import { parseCsv } from '../../server/src/service/csv/parseCsv';
+import { findColumn } from '../../language-service/src/columns';
+import { parseCsv } from '../../language-service/src/csv/parseCsv';
 
 /** The non-empty values of the file's PIN column (its header found as the rules library finds it). */
 export function pinValuesOf(csvText: string): string[] {

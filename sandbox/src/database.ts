@@ -13,7 +13,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Database } from 'node-sqlite3-wasm';
-import type { PinNotification, TenantEntry, TenantListName } from '../../server/src/service';
+import type { PinNotification, TenantEntry, TenantListName } from '@subscriber-csv/language-service';
 import { SEED, type SeedTenant } from './seed';
 
 const SCHEMA_VERSION = '1';

@@ -10,9 +10,9 @@ import {
   type DiagnosticCode,
   type ServiceSettings,
   type SubscriberModel,
-} from '../../server/src/service';
-import type { CsvRecord } from '../../server/src/service/csv/csvModel';
-import { cellOf, recordAt, rowTypeOf, valueOf } from '../../server/src/service/subscriberModel';
+} from '@subscriber-csv/language-service';
+import type { CsvRecord } from '../../language-service/src/csv/csvModel';
+import { cellOf, recordAt, rowTypeOf, valueOf } from '../../language-service/src/subscriberModel';
 
 /** A problem that makes the whole file unusable: answered 400 with these. */
 export interface FileProblem {

@@ -4,7 +4,7 @@
  * the point of this command; the request log that follows never holds one.
  */
 import { parseArgs } from 'node:util';
-import type { PinNotification } from '../../server/src/service';
+import type { PinNotification } from '@subscriber-csv/language-service';
 import { DEFAULT_DB_PATH, DEFAULT_MAX_BYTES, DEFAULT_PORT, startSandbox } from './sandbox';
 import { FAULTS_PATH } from './routes';
 

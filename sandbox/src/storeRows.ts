@@ -4,9 +4,9 @@
  * of the tenant"). A PIN is stored only as a salted hash.
  */
 import { createHash, randomBytes, randomInt } from 'node:crypto';
-import type { ImporterRole } from '../../server/src/service';
-import type { CsvRecord } from '../../server/src/service/csv/csvModel';
-import { rowTypeOf, valueOf, type SubscriberModel } from '../../server/src/service/subscriberModel';
+import type { ImporterRole } from '@subscriber-csv/language-service';
+import type { CsvRecord } from '../../language-service/src/csv/csvModel';
+import { rowTypeOf, valueOf, type SubscriberModel } from '../../language-service/src/subscriberModel';
 import type { StoredSubscriber } from './database';
 
 /** Columns stored in their own database columns; every other applied column goes into `settings`. */

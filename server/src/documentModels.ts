@@ -4,7 +4,11 @@
  * document's recorded changes, re-reading only the records they touch; a full parse is the fallback.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { ChunkedTextDocument, type SubscriberLanguageService, type SubscriberModel } from './service';
+import {
+  ChunkedTextDocument,
+  type SubscriberLanguageService,
+  type SubscriberModel,
+} from '@subscriber-csv/language-service';
 
 export class DocumentModels {
   private readonly models = new Map<string, { version: number; model: SubscriberModel }>();

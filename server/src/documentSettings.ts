@@ -6,7 +6,7 @@ import picomatch from 'picomatch';
 import type { Connection } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_SECTION, SUBSCRIBER_LANGUAGE_ID, type TenantData } from '../../common/protocol';
-import type { ServiceSettings } from './service';
+import type { ServiceSettings } from '@subscriber-csv/language-service';
 import {
   filePatternsFromConfig,
   fullCheckLimitFromConfig,

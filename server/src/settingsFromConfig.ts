@@ -3,14 +3,14 @@
  * settings the rules library takes. Anything malformed falls back to a safe default rather than failing.
  */
 import type { TenantData } from '../../common/protocol';
-import type { TenantListName } from './service/columns';
+import type { TenantListName } from '../../language-service/src/columns';
 import {
   DEFAULT_TENANT,
   type ImporterRole,
   type PinNotification,
   type TenantContext,
   type TenantEntry,
-} from './service/settings';
+} from '../../language-service/src/settings';
 
 export interface SubscriberConfig {
   pinNotification?: unknown;

@@ -16,8 +16,13 @@ import { DiagnosticsPublisher } from './diagnosticsPublisher';
 import { DocumentModels } from './documentModels';
 import { DocumentSettings } from './documentSettings';
 import { runSafe } from './runSafe';
-import { ChunkedTextDocuments, getLanguageService, MAX_PUBLISHED_DIAGNOSTICS, type SubscriberModel } from './service';
-import { rowTypeOf } from './service/subscriberModel';
+import {
+  ChunkedTextDocuments,
+  getLanguageService,
+  MAX_PUBLISHED_DIAGNOSTICS,
+  type SubscriberModel,
+} from '@subscriber-csv/language-service';
+import { rowTypeOf } from '../../language-service/src/subscriberModel';
 
 export function startServer(connection: Connection): void {
   const service = getLanguageService();

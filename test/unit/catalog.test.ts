@@ -6,8 +6,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import { CATALOG, type DiagnosticCode } from '../../server/src/service';
-import { CATALOG_URL } from '../../server/src/service/diagnosticCatalog';
+import { CATALOG, type DiagnosticCode } from '@subscriber-csv/language-service';
+import { CATALOG_URL } from '../../language-service/src/diagnosticCatalog';
 import { DIAGNOSTICS_DOC_PATH, renderDiagnosticsDoc, SEVERITY_NAMES } from '../../scripts/generate-diagnostics-doc';
 
 const codes = Object.keys(CATALOG) as DiagnosticCode[];

@@ -4,8 +4,8 @@
  */
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { COLUMNS, findColumn } from '../../server/src/service';
-import { blankMeaning } from '../../server/src/service/columns';
+import { COLUMNS, findColumn } from '@subscriber-csv/language-service';
+import { blankMeaning } from '../../language-service/src/columns';
 import { hoverTextAt } from './helpers/service';
 
 /** The headings the import page lists, in its order and spelling. */

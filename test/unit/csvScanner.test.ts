@@ -6,8 +6,8 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parse } from 'csv-parse/sync';
-import { RECORD_UNTERMINATED, readRecords } from '../../server/src/service/csv/recordTable';
-import { cellValue, createCellSpans, splitCells } from '../../server/src/service/csv/scanCsv';
+import { RECORD_UNTERMINATED, readRecords } from '../../language-service/src/csv/recordTable';
+import { cellValue, createCellSpans, splitCells } from '../../language-service/src/csv/scanCsv';
 import { createRandom } from './helpers/random';
 
 interface Expected {

@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
-import { limitDiagnostics, MAX_PUBLISHED_DIAGNOSTICS } from '../../server/src/service/diagnosticLimit';
+import { limitDiagnostics, MAX_PUBLISHED_DIAGNOSTICS } from '../../language-service/src/diagnosticLimit';
 import { service, settingsWith, validateText } from './helpers/service';
 
 function diagnostic(line: number, severity: DiagnosticSeverity): Diagnostic {

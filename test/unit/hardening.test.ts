@@ -13,9 +13,9 @@ import {
   textAfterFix,
   validateText,
 } from './helpers/service';
-import { convertToCommas, detectDelimiter, splitLine } from '../../server/src/service/rules/wrongDelimiter';
-import { looksLikeUtf16 } from '../../server/src/service/values/textEncoding';
-import { pinWeakness } from '../../server/src/service/values/weakPin';
+import { convertToCommas, detectDelimiter, splitLine } from '../../language-service/src/rules/wrongDelimiter';
+import { looksLikeUtf16 } from '../../language-service/src/values/textEncoding';
+import { pinWeakness } from '../../language-service/src/values/weakPin';
 
 /** Files named *.subscribers.csv are checked even when their header is unreadable. */
 const SUBSCRIBER_FILE = settingsWith({}, { assumeSubscriberFile: true });

@@ -3,7 +3,7 @@
  */
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { COLUMNS } from '../../server/src/service';
+import { COLUMNS } from '@subscriber-csv/language-service';
 import { csv } from './helpers/dedent';
 import { expectDiagnostics, modelOf, settingsWith } from './helpers/service';
 

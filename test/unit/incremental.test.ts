@@ -13,7 +13,7 @@ import {
   getLanguageService,
   type ServiceSettings,
   type SubscriberModel,
-} from '../../server/src/service';
+} from '@subscriber-csv/language-service';
 import { createRandom } from './helpers/random';
 import { RANDOM_FILE_HEADER as HEADER, randomFile } from './helpers/randomFiles';
 

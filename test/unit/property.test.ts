@@ -11,7 +11,13 @@ import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { Diagnostic, Position, Range } from 'vscode-languageserver-types';
-import { CATALOG, ChunkedTextDocument, COLUMNS, DEFAULT_TENANT, type ServiceSettings } from '../../server/src/service';
+import {
+  CATALOG,
+  ChunkedTextDocument,
+  COLUMNS,
+  DEFAULT_TENANT,
+  type ServiceSettings,
+} from '@subscriber-csv/language-service';
 import { applyEdits, documentOf, service, TEST_URI } from './helpers/service';
 
 const RUNS = Number(process.env.FC_RUNS ?? 500);

@@ -5,8 +5,8 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { DEFAULT_SETTINGS, getLanguageService, type ServiceSettings } from '../../server/src/service';
-import { recordIndexAt } from '../../server/src/service/subscriberModel';
+import { DEFAULT_SETTINGS, getLanguageService, type ServiceSettings } from '@subscriber-csv/language-service';
+import { recordIndexAt } from '../../language-service/src/subscriberModel';
 import { createRandom } from './helpers/random';
 import { randomFile } from './helpers/randomFiles';
 

@@ -7,8 +7,8 @@ import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
 import isEmail from 'validator/lib/isEmail';
-import { isValidEmail } from '../../server/src/service/values/emailValues';
-import { isPlausiblePhone } from '../../server/src/service/values/phoneValues';
+import { isValidEmail } from '../../language-service/src/values/emailValues';
+import { isPlausiblePhone } from '../../language-service/src/values/phoneValues';
 import { createRandom } from './helpers/random';
 
 /** The reading the shortcut replaces: libphonenumber on the number as a US one, then as an international one. */

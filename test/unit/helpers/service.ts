@@ -23,7 +23,7 @@ import {
   type ServiceSettings,
   type SubscriberModel,
   type TenantContext,
-} from '../../../server/src/service';
+} from '@subscriber-csv/language-service';
 
 export const service = getLanguageService();
 
