@@ -9,7 +9,7 @@ import { createWriteStream, existsSync, mkdirSync, renameSync, statSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
-import { COLUMNS } from '../language-service/src/columns';
+import { COLUMNS } from '@subscriber-csv/language-service';
 
 /** Bump when the generator changes, so that cached files from an older generator are not reused. */
 const GENERATOR_VERSION = 2;
@@ -64,7 +64,7 @@ const DEFECTS = [
 
 export type Defect = (typeof DEFECTS)[number];
 
-export const HEADER = COLUMNS.map((column) => column.name);
+export const HEADER: readonly string[] = COLUMNS.map((column) => column.name);
 const FIELD = new Map(HEADER.map((name, index) => [name, index]));
 
 function field(name: string): number {

@@ -93,7 +93,7 @@ export function measureRetainedHeap(readText: () => string, rows: number): HeapM
   service.doValidation(model, BENCH_SETTINGS);
   const withChecks = settle();
   // Keep both alive until the last reading.
-  if (model.document.getText().length !== text.length) throw new Error('model lost its text');
+  if (document.getText().length !== text.length || model.rowCounts().users < 0) throw new Error('lost the text');
   const retainedHeapBytes = withChecks - withText;
   return {
     textHeapBytes: withText - empty,

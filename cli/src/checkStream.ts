@@ -1,27 +1,33 @@
 /**
- * Checks one named file as a stream: read in 64 KB pieces, decoded as UTF-8 and validated as the pieces arrive,
- * so that memory stays flat whatever the file's size (a million rows check in well under 200 MB). The result is
- * what `checkText` gives for the whole text, and reading fails with the same messages as `readTextFile`.
+ * Checks one named file as a stream: read in 64 KB pieces, decoded as UTF-8 and validated as the pieces arrive.
+ * The rules library reads the file twice (once for what spans rows, once for the rules) and hands out diagnostics
+ * as it finds them, so that memory stays flat whatever the file's size and however many diagnostics it has.
+ * Reading fails with the same messages as `readTextFile`.
  */
 import { createReadStream } from 'node:fs';
 import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import type { ServiceSettings, SubscriberLanguageService } from '@subscriber-csv/language-service';
-import { columnFor, type CheckedFile } from './checkFile';
+import type { LanguageService, ServiceSettings } from '@subscriber-csv/language-service';
+import { fileDiagnostic, type FileDiagnostic } from './checkFile';
 import { FileError } from './errors';
 import { describeIoError, looksLikeUtf16 } from './readFile';
 
 const PIECE_BYTES = 64 * 1024;
 
-/** Checks `path` (relative to `cwd`); errors name the path as given. */
-export async function checkFile(
-  service: SubscriberLanguageService,
+/** The diagnostics of `path` (relative to `cwd`), batch by batch; errors name the path as given. */
+export async function* checkFile(
+  service: LanguageService,
   path: string,
   cwd: string,
   settings: ServiceSettings,
-): Promise<CheckedFile> {
+): AsyncGenerator<FileDiagnostic[]> {
   const absolute = resolve(cwd, path);
-  const validation = service.validateStream(settings, pathToFileURL(absolute).href);
+  for await (const batch of service.validateStream(() => readPieces(absolute, path), settings)) {
+    yield batch.map(fileDiagnostic);
+  }
+}
+
+/** The file's text in pieces, refusing UTF-16 and bytes that are not UTF-8. */
+async function* readPieces(absolute: string, path: string): AsyncGenerator<string> {
   // The default decoder drops a byte order mark, as VS Code does when it opens the file.
   const utf8 = new TextDecoder('utf-8', { fatal: true });
   const decode = (bytes?: Uint8Array) => {
@@ -39,16 +45,11 @@ export async function checkFile(
         throw new FileError(`cannot read ${path}: it is UTF-16 text, not UTF-8. Save it as "CSV UTF-8" and try again.`);
       }
       first = false;
-      validation.push(decode(bytes));
+      yield decode(bytes);
     }
-    validation.push(decode());
+    yield decode();
   } catch (error) {
     if (error instanceof FileError) throw error;
     throw new FileError(`cannot read ${path}: ${describeIoError(error)}.`);
   }
-  const diagnostics = validation.end().map(({ diagnostic, cellColumn }) => ({
-    diagnostic,
-    column: columnFor(diagnostic, cellColumn),
-  }));
-  return { path, diagnostics };
 }

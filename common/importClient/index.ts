@@ -5,7 +5,7 @@
 export { checkEndpointUrl, isLoopback, type EndpointCheck } from './endpointUrl';
 export { fetchTenant } from './fetchTenant';
 export { uploadImport } from './uploadImport';
-export { pinValuesOf, scrub } from './secrets';
+export { scrub } from './secrets';
 export type {
   FailureKind,
   FileProblem,

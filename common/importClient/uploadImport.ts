@@ -8,7 +8,7 @@ import { parseJson, readErrorBody, readImportAnswer, readProblems, readRows, typ
 import { checkEndpointUrl, routeUrl } from './endpointUrl';
 import { finalizeFailure, scrubRows, type MessageContext } from './failures';
 import { classifyCommon, DEFAULTS, runWithRetries, type Answer, type Classified } from './requestLoop';
-import { pinValuesOf, scrub } from './secrets';
+import { scrub } from './secrets';
 import type { ImportResult, UploadOptions } from './types';
 
 export async function uploadImport(
@@ -23,7 +23,7 @@ export async function uploadImport(
   const context: MessageContext = {
     host: checked.ok ? new URL(checked.url).host : 'the endpoint',
     operation: 'import',
-    secrets: { token, pins: pinValuesOf(csvText) },
+    secrets: { token, pins: options.secretValues ?? [] },
     timeoutMs: options.timeoutMs ?? DEFAULTS.timeoutMs,
   };
   if (!checked.ok) {

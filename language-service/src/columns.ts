@@ -1,11 +1,15 @@
 /**
  * The 32 columns of an OfficeSuite UC subscriber import file, as one declarative table.
  *
- * Validation, hover and completion all read this table: adding a column is adding a row here,
- * never a new code path. Facts come from the vendor's "Import Users" page; the wording is ours.
+ * Validation, hover and completion all read this table: adding a column is adding a row here, and every
+ * behaviour that belongs to one column (unique values, a secret, a condition that makes it mandatory) is an
+ * attribute here that a generic rule reads, never a branch on the column's name. Facts come from the vendor's
+ * "Import Users" page; the wording is ours.
  */
+import type { DiagnosticCode } from './catalog/diagnosticCodes';
+import type { TenantListName } from './tenant';
 
-/** What kind of value a column holds; each kind has one generic checker in `rules/valueRules.ts`. */
+/** What kind of value a column holds; each kind has one generic checker in `values/valueCheck.ts`. */
 export type ValueKind =
   | 'choice' // one of `choices`
   | 'yesNo' // y or n
@@ -20,38 +24,50 @@ export type SetBy = 'anyone' | 'telcoAdmin';
 
 export type RowType = 'User' | 'Location';
 
-/** The tenant's lists of known IDs, each keyed by what the IDs name. */
-export type TenantListName = 'callProfiles' | 'keyProfiles' | 'holdAnnouncements' | 'siteZones';
+/** The part a column plays in the page's PIN rules: the address PIN notices go to, the PIN, the "make one up" flag. */
+export type PinRole = 'noticeAddress' | 'pin' | 'generatePin';
 
 export interface Choice {
-  value: string;
-  meaning: string;
+  readonly value: string;
+  readonly meaning: string;
 }
 
-export interface ColumnSpec {
+/** A column as the table declares it; `ColumnSpec` is the same with its names checked against the table. */
+interface ColumnDefinition {
   /** The column's name as the vendor spells it; headers match it case-insensitively. */
-  name: string;
+  readonly name: string;
   /** A short title for hovers and completion details. */
-  title: string;
-  kind: ValueKind;
+  readonly title: string;
+  readonly kind: ValueKind;
   /** Allowed values with their meaning (kind `choice`, `yesNo`), or special values (kind `id`, `digits`). */
-  choices?: readonly Choice[];
+  readonly choices?: readonly Choice[];
+  /** Values the page does not list that still look right (a language code): warned about rather than refused. */
+  readonly plausibleUnlisted?: RegExp;
   /** What an empty cell means, by row type when it differs. */
-  blankMeans?: string | Readonly<Record<RowType, string>>;
+  readonly blankMeans?: string | Readonly<Record<RowType, string>>;
   /** The column must be present in the header. */
-  requiredColumn?: boolean;
+  readonly requiredColumn?: boolean;
   /** Every data row must have a value. */
-  requiredValue?: boolean;
-  setBy: SetBy;
-  appliesTo: readonly RowType[];
+  readonly requiredValue?: boolean;
+  /** Column and values become mandatory when the tenant sends PIN notices by email. */
+  readonly requiredWhenPinNoticesByEmail?: boolean;
+  readonly setBy: SetBy;
+  readonly appliesTo: readonly RowType[];
   /** For kind `id`: the tenant list whose IDs are valid here. */
-  tenantList?: TenantListName;
-  /** For kind `digits`: the largest value the page's wording allows without question (e.g. "digit"). */
-  maxValue?: number;
+  readonly tenantList?: TenantListName;
+  /** The tenant's values already taken (`TenantContext.extensionsInUse`): a row may not take one. */
+  readonly takenOnTenant?: boolean;
+  /** For kind `digits`: the largest value the page's wording allows without question, and that wording. */
+  readonly maxValue?: { readonly value: number; readonly described: string };
+  /** No two rows may share a value: the code reported on each, and whether letter case counts. */
+  readonly unique?: { readonly code: DiagnosticCode; readonly ignoreCase?: boolean };
   /** The value is a secret (a PIN): messages and logs never repeat it. */
-  secret?: boolean;
+  readonly secret?: boolean;
+  /** A value equal to this column's value on the same row is easy to guess (a PIN equal to the extension). */
+  readonly weakIfEqualTo?: string;
+  readonly pinRole?: PinRole;
   /** Help text in our own words; Markdown. */
-  help: string;
+  readonly help: string;
 }
 
 const yesNo: readonly Choice[] = [
@@ -61,11 +77,13 @@ const yesNo: readonly Choice[] = [
 
 const both: readonly RowType[] = ['User', 'Location'];
 
-function yesNoColumn(name: string, title: string, help: string, setBy: SetBy = 'anyone'): ColumnSpec {
-  return { name, title, kind: 'yesNo', choices: yesNo, blankMeans: 'the system default', setBy, appliesTo: both, help };
+function yesNoColumn<const Name extends string>(name: Name, title: string, help: string, setBy: SetBy = 'anyone') {
+  const kind: ValueKind = 'yesNo';
+  return { name, title, kind, choices: yesNo, blankMeans: 'the system default', setBy, appliesTo: both, help };
 }
 
-export const COLUMNS: readonly ColumnSpec[] = [
+/** The table in the order of the import page; `as const` keeps each name, so `ColumnName` is derived from it. */
+const TABLE = [
   {
     name: 'Type',
     title: 'Record type',
@@ -107,6 +125,9 @@ export const COLUMNS: readonly ColumnSpec[] = [
     help:
       'Where the system sends notices. Becomes mandatory when the tenant sends PIN notices by email, ' +
       'and a row with SysPIN = y needs a valid address here.',
+    requiredWhenPinNoticesByEmail: true,
+    unique: { code: 'duplicate-email', ignoreCase: true },
+    pinRole: 'noticeAddress',
   },
   {
     name: 'HomePhone',
@@ -131,12 +152,16 @@ export const COLUMNS: readonly ColumnSpec[] = [
     setBy: 'anyone',
     appliesTo: both,
     help: 'Internal extension number, digits only. Two rows cannot share one, nor can a row take one already in use.',
+    unique: { code: 'duplicate-extension' },
+    takenOnTenant: true,
   },
   {
     name: 'Language',
     title: 'Language',
     kind: 'choice',
     choices: [{ value: 'en', meaning: 'English' }],
+    // Language codes look like "en" or "en-US"; such a code is plausible even when the page does not list it.
+    plausibleUnlisted: /^[a-z]{2}(?:[-_][a-z]{2})?$/i,
     blankMeans: 'the tenant default language',
     setBy: 'anyone',
     appliesTo: both,
@@ -204,7 +229,7 @@ export const COLUMNS: readonly ColumnSpec[] = [
     name: 'MaxDevices',
     title: 'Maximum devices',
     kind: 'digits',
-    maxValue: 9,
+    maxValue: { value: 9, described: 'a single digit' },
     blankMeans: 'the system default',
     setBy: 'anyone',
     appliesTo: both,
@@ -274,29 +299,39 @@ export const COLUMNS: readonly ColumnSpec[] = [
     title: 'Voicemail and portal PIN',
     kind: 'digits',
     secret: true,
+    weakIfEqualTo: 'Extension',
+    pinRole: 'pin',
     setBy: 'anyone',
     appliesTo: both,
     help: 'The PIN, digits only. When given together with SysPIN = y, this PIN is used rather than a generated one.',
   },
-  yesNoColumn(
-    'SysPIN',
-    'System-generated PIN',
-    'When on, the system makes up a PIN. It needs a valid Email on the row; when the tenant sends PIN notices by email, ' +
-      'the user receives the PIN by email. A PIN given in the PIN column wins over the generated one.',
-  ),
-];
+  {
+    ...yesNoColumn(
+      'SysPIN',
+      'System-generated PIN',
+      'When on, the system makes up a PIN. It needs a valid Email on the row; when the tenant sends PIN notices by email, ' +
+        'the user receives the PIN by email. A PIN given in the PIN column wins over the generated one.',
+    ),
+    pinRole: 'generatePin',
+  },
+] as const satisfies readonly ColumnDefinition[];
+
+/** The name of one of the 32 columns, checked by the compiler wherever a column is named in code. */
+export type ColumnName = (typeof TABLE)[number]['name'];
+
+/** A column of the table, with the column names it holds checked against the table. */
+export interface ColumnSpec extends ColumnDefinition {
+  readonly name: ColumnName;
+  readonly weakIfEqualTo?: ColumnName;
+}
+
+export const COLUMNS: readonly ColumnSpec[] = TABLE;
 
 const byLowerName = new Map(COLUMNS.map((column) => [column.name.toLowerCase(), column]));
 
 /** Finds a column by a header name, ignoring case and surrounding spaces. */
 export function findColumn(headerName: string): ColumnSpec | undefined {
   return byLowerName.get(headerName.trim().toLowerCase());
-}
-
-export function getColumn(name: string): ColumnSpec {
-  const column = findColumn(name);
-  if (!column) throw new Error(`No column named ${name}`);
-  return column;
 }
 
 /** What an empty cell of this column means for a row of the given type. */

@@ -4,7 +4,8 @@
  * order), in position order, and one summary that says how many were left out. The CLI reports all of them.
  */
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
-import { CATALOG, CATALOG_URL, DIAGNOSTIC_SOURCE } from './diagnosticCatalog';
+import { catalogLink, DIAGNOSTIC_CODES, DIAGNOSTIC_SOURCE } from './catalog/diagnosticCodes';
+import { thousands } from './text/numbers';
 
 /** The most diagnostics VS Code shows for one file. */
 export const MAX_PUBLISHED_DIAGNOSTICS = 1000;
@@ -46,9 +47,9 @@ export function limitSummary(total: number, errors: number, shown: number): Diag
   const which = errorsLeft > 0 ? `${count(errorsLeft, 'error')} and all other problems` : 'none of them errors';
   return {
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-    severity: CATALOG['too-many-problems'].severity,
+    severity: DIAGNOSTIC_CODES['too-many-problems'].severity,
     code: 'too-many-problems',
-    codeDescription: { href: `${CATALOG_URL}#too-many-problems` },
+    codeDescription: { href: catalogLink('too-many-problems') },
     source: DIAGNOSTIC_SOURCE,
     message:
       `This file has ${count(total, 'problem')}; the editor lists the first ${shown}, errors first. ` +
@@ -58,9 +59,4 @@ export function limitSummary(total: number, errors: number, shown: number): Diag
 
 function count(value: number, noun: string): string {
   return `${thousands(value)} ${noun}${value === 1 ? '' : 's'}`;
-}
-
-/** 12345 as "12,345" (without toLocaleString, whose first call loads locale data). */
-export function thousands(value: number): string {
-  return String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }

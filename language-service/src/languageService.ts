@@ -1,59 +1,73 @@
 /**
- * The whole public API of the subscriber CSV rules on one screen. Pure: text and settings in,
- * LSP-typed results out. No editor, no connection; the server, the CLI and the sandbox all call this.
+ * The service: text and settings in, LSP-typed results out. No editor, no connection, no Node APIs; the server,
+ * the CLI and the sandbox all call this. A document is parsed once into an opaque `SubscriberDocument`, brought up
+ * to date edit by edit, and every feature reads it.
  */
-import type { CodeAction, CompletionItem, Diagnostic, Hover, Position } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { getCodeActions } from './codeActions';
-import { doComplete } from './completion';
+import type { CodeAction, CompletionItem, Diagnostic, Hover, Position } from 'vscode-languageserver-types';
 import { limitDiagnostics } from './diagnosticLimit';
-import { doHover } from './hover';
+import type { SubscriberDocument } from './document';
+import { isServed, validate, validationOf, type ValidationRun } from './engine/editorValidation';
+import { validateStream } from './engine/streamValidation';
+import { getCodeActions } from './features/codeActions';
+import { doComplete } from './features/completion';
+import { doHover } from './features/hover';
+import { SubscriberModel, updateModel } from './model/subscriberModel';
 import type { ServiceSettings } from './settings';
-import { buildModel, updateModel, type SubscriberModel } from './subscriberModel';
 import type { TextChange } from './text/textSource';
-import { validateStream, type StreamValidation } from './streamValidation';
-import { isServed, validate, validationOf, type ValidationRun } from './validation';
 
-export interface SubscriberLanguageService {
-  parse(document: TextDocument): SubscriberModel;
+export interface LanguageService {
+  parse(document: TextDocument): SubscriberDocument;
   /**
-   * Brings a model up to date with `document`, the text after `changes` (offsets, in order), re-reading only
-   * the records they touch. The model changes in place; what validation kept follows it.
+   * Brings a parsed document up to date with `document`, the text after `changes` (offsets, in order), re-reading
+   * only the records they touch. It changes in place; what validation kept follows it.
    */
-  update(model: SubscriberModel, document: TextDocument, changes: readonly TextChange[]): SubscriberModel;
-  isServed(model: SubscriberModel, settings: ServiceSettings): boolean;
-  /** Every diagnostic of the model, in position order. Re-checks only what changed since the last call. */
-  doValidation(model: SubscriberModel, settings: ServiceSettings): Diagnostic[];
+  update(parsed: SubscriberDocument, document: TextDocument, changes: readonly TextChange[]): SubscriberDocument;
+  /** True when the service speaks about this document at all (a subscriber file, or one said to be). */
+  isServed(parsed: SubscriberDocument, settings: ServiceSettings): boolean;
+  /** Every diagnostic, in position order. Re-checks only what changed since the last call. */
+  doValidation(parsed: SubscriberDocument, settings: ServiceSettings): Diagnostic[];
   /** The same validation, run in slices by the caller (`step`), so that it can answer other requests between them. */
-  startValidation(model: SubscriberModel, settings: ServiceSettings): ValidationRun;
+  startValidation(parsed: SubscriberDocument, settings: ServiceSettings): ValidationRun;
   /**
-   * Validates a text that arrives in pieces (`push`, then `end`), keeping only what spans rows: for files too
-   * large to hold. Gives what `doValidation` gives for the whole text, with each diagnostic's cell column.
+   * Validates a text too large to hold, which `readText` gives in pieces (it is called twice: the text is read
+   * twice). Gives, batch by batch as they are found, what `doValidation` gives for the whole text, in flat memory.
    */
-  validateStream(settings: ServiceSettings, uri: string): StreamValidation;
+  validateStream(readText: () => AsyncIterable<string>, settings: ServiceSettings): AsyncIterable<Diagnostic[]>;
   /** At most `max` diagnostics (1,000 by default), errors first, and a summary of those left out. */
   limitDiagnostics(diagnostics: Diagnostic[], max?: number): Diagnostic[];
-  doHover(model: SubscriberModel, position: Position, settings: ServiceSettings): Hover | null;
-  doComplete(model: SubscriberModel, position: Position, settings: ServiceSettings): CompletionItem[];
-  getCodeActions(model: SubscriberModel, diagnostics: readonly Diagnostic[]): CodeAction[];
+  doHover(parsed: SubscriberDocument, position: Position, settings: ServiceSettings): Hover | null;
+  doComplete(parsed: SubscriberDocument, position: Position, settings: ServiceSettings): CompletionItem[];
+  /** Quick fixes for diagnostics of this document, chosen by code and built from their `data`. */
+  getCodeActions(parsed: SubscriberDocument, diagnostics: readonly Diagnostic[]): CodeAction[];
 }
 
-export function getLanguageService(): SubscriberLanguageService {
+export function getLanguageService(): LanguageService {
   return {
-    parse: buildModel,
-    update: (model, document, changes) => {
-      updateModel(model, document, changes);
-      return model;
+    parse: (document) => new SubscriberModel(document),
+    update: (parsed, document, changes) => {
+      updateModel(modelOf(parsed), document, changes);
+      return parsed;
     },
-    isServed,
-    doValidation: validate,
-    startValidation: validationOf,
+    isServed: (parsed, settings) => isServed(modelOf(parsed), settings),
+    doValidation: (parsed, settings) => validate(modelOf(parsed), settings),
+    startValidation: (parsed, settings) => validationOf(modelOf(parsed), settings),
     validateStream,
     limitDiagnostics,
-    doHover: (model, position, settings) =>
-      isServed(model, settings) ? doHover(model, position, settings.tenant) : null,
-    doComplete: (model, position, settings) =>
-      isServed(model, settings) ? doComplete(model, position, settings.tenant) : [],
-    getCodeActions,
+    doHover: (parsed, position, settings) => {
+      const model = modelOf(parsed);
+      return isServed(model, settings) ? doHover(model, position, settings.tenant) : null;
+    },
+    doComplete: (parsed, position, settings) => {
+      const model = modelOf(parsed);
+      return isServed(model, settings) ? doComplete(model, position, settings.tenant) : [];
+    },
+    getCodeActions: (parsed, diagnostics) => getCodeActions(modelOf(parsed), diagnostics),
   };
+}
+
+/** The model behind a document this service parsed. */
+function modelOf(parsed: SubscriberDocument): SubscriberModel {
+  if (parsed instanceof SubscriberModel) return parsed;
+  throw new TypeError('Not a document parsed by this language service.');
 }

@@ -2,18 +2,14 @@
  * What the rules need to know about the tenant and the person importing. It is input, never code:
  * the server reads it from settings or the tenant endpoint, the CLI from flags and a JSON file.
  */
-import type { TenantListName } from './columns';
-
-/** The tenant's PIN notification setting: how users learn a new PIN. */
-export type PinNotification = 'none' | 'display' | 'email' | 'emailAndDisplay';
-
-/** Who runs the import. A telco admin imports on behalf of the tenant and may set telco-only columns. */
-export type ImporterRole = 'tenantAdmin' | 'telcoAdmin';
-
-export interface TenantEntry {
-  id: string;
-  name: string;
-}
+import {
+  TENANT_LISTS,
+  type ImporterRole,
+  type PinNotification,
+  type TenantData,
+  type TenantEntry,
+  type TenantListName,
+} from './tenant';
 
 export interface TenantContext {
   pinNotification: PinNotification;
@@ -41,6 +37,18 @@ export interface ServiceSettings {
 export const DEFAULT_TENANT: TenantContext = { pinNotification: 'none', role: 'tenantAdmin', lists: {} };
 
 export const DEFAULT_SETTINGS: ServiceSettings = { tenant: DEFAULT_TENANT, assumeSubscriberFile: false };
+
+/** The context the rules take, from tenant data (as `readTenantData` reads it): what is absent takes the default. */
+export function tenantContextOf(data: TenantData): TenantContext {
+  const lists: TenantContext['lists'] = {};
+  for (const name of TENANT_LISTS) if (data[name]) lists[name] = data[name];
+  return {
+    pinNotification: data.pinNotification ?? DEFAULT_TENANT.pinNotification,
+    role: data.role ?? DEFAULT_TENANT.role,
+    lists,
+    ...(data.extensionsInUse ? { extensionsInUse: data.extensionsInUse } : {}),
+  };
+}
 
 export function pinNoticesByEmail(tenant: TenantContext): boolean {
   return tenant.pinNotification === 'email' || tenant.pinNotification === 'emailAndDisplay';

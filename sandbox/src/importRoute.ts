@@ -136,9 +136,8 @@ function carryOut(verdict: Verdict, context: SandboxContext, grant: TokenGrant, 
       },
     };
   }
-  for (const { record, verdict: row } of verdict.rows) {
-    if (row.status === 'created')
-      context.db.insertSubscriber(subscriberOf(verdict.model, record, grant.role), importId);
+  for (const { row: data, verdict: row } of verdict.rows) {
+    if (row.status === 'created') context.db.insertSubscriber(subscriberOf(verdict.parsed, data, grant.role), importId);
   }
   const rows = verdict.rows.map(({ verdict: row }) => row);
   const created = rows.filter((row) => row.status === 'created').length;

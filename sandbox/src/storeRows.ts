@@ -4,34 +4,46 @@
  * of the tenant"). A PIN is stored only as a salted hash.
  */
 import { createHash, randomBytes, randomInt } from 'node:crypto';
-import type { ImporterRole } from '@subscriber-csv/language-service';
-import type { CsvRecord } from '../../language-service/src/csv/csvModel';
-import { rowTypeOf, valueOf, type SubscriberModel } from '../../language-service/src/subscriberModel';
+import {
+  findColumn,
+  type ColumnName,
+  type DataRow,
+  type ImporterRole,
+  type SubscriberDocument,
+} from '@subscriber-csv/language-service';
 import type { StoredSubscriber } from './database';
 
 /** Columns stored in their own database columns; every other applied column goes into `settings`. */
-const OWN_COLUMNS = new Set(['Type', 'FirstName', 'LastName', 'Email', 'Extension', 'PIN', 'SysPIN']);
+const OWN_COLUMNS: ReadonlySet<ColumnName> = new Set<ColumnName>([
+  'Type',
+  'FirstName',
+  'LastName',
+  'Email',
+  'Extension',
+  'PIN',
+  'SysPIN',
+]);
 
-export function subscriberOf(model: SubscriberModel, record: CsvRecord, role: ImporterRole): StoredSubscriber {
+export function subscriberOf(parsed: SubscriberDocument, row: DataRow, role: ImporterRole): StoredSubscriber {
   const settings: Record<string, string> = {};
-  for (const column of model.columnOfField) {
-    if (!column || OWN_COLUMNS.has(column.name)) continue;
-    if (column.setBy === 'telcoAdmin' && role !== 'telcoAdmin') continue;
-    const value = valueOf(model, record, column.name);
-    if (value !== '') settings[column.name] = value;
+  for (const name of parsed.columns()) {
+    if (OWN_COLUMNS.has(name)) continue;
+    if (findColumn(name)?.setBy === 'telcoAdmin' && role !== 'telcoAdmin') continue;
+    const value = row.value(name);
+    if (value !== '') settings[name] = value;
   }
-  const pin = valueOf(model, record, 'PIN');
-  const sysPin = valueOf(model, record, 'SysPIN') === 'y';
+  const pin = row.value('PIN');
+  const sysPin = row.value('SysPIN') === 'y';
   // The page: a given PIN wins over SysPIN = y; with SysPIN = y and no PIN the system makes one up.
   const pinSource = pin !== '' ? 'given' : sysPin ? 'generated' : null;
   const pinValue = pin !== '' ? pin : sysPin ? String(randomInt(0, 1_000_000)).padStart(6, '0') : undefined;
-  const extension = valueOf(model, record, 'Extension');
+  const extension = row.value('Extension');
   return {
-    type: rowTypeOf(model, record) ?? 'User',
+    type: row.type ?? 'User',
     extension: extension === '' ? null : extension,
-    firstName: valueOf(model, record, 'FirstName'),
-    lastName: valueOf(model, record, 'LastName'),
-    email: valueOf(model, record, 'Email'),
+    firstName: row.value('FirstName'),
+    lastName: row.value('LastName'),
+    email: row.value('Email'),
     settings,
     pinSource,
     pinHash: pinValue === undefined ? null : hashPin(pinValue),

@@ -3,14 +3,14 @@
  * settings the rules library takes. Anything malformed falls back to a safe default rather than failing.
  */
 import type { TenantData } from '../../common/protocol';
-import type { TenantListName } from '../../language-service/src/columns';
 import {
   DEFAULT_TENANT,
   type ImporterRole,
   type PinNotification,
   type TenantContext,
   type TenantEntry,
-} from '../../language-service/src/settings';
+  type TenantListName,
+} from '@subscriber-csv/language-service';
 
 export interface SubscriberConfig {
   pinNotification?: unknown;

@@ -3,26 +3,19 @@
  */
 import {
   CodeActionKind,
-  DiagnosticSeverity,
   DidChangeConfigurationNotification,
   TextDocuments,
   TextDocumentSyncKind,
   type Connection,
-  type Diagnostic,
   type InitializeResult,
 } from 'vscode-languageserver/node';
-import { TenantDataNotification, ValidateNowRequest, type ValidateNowResult } from '../../common/protocol';
+import { TenantDataNotification, ValidateNowRequest } from '../../common/protocol';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
 import { DocumentModels } from './documentModels';
 import { DocumentSettings } from './documentSettings';
+import { verdictOf } from './importVerdict';
 import { runSafe } from './runSafe';
-import {
-  ChunkedTextDocuments,
-  getLanguageService,
-  MAX_PUBLISHED_DIAGNOSTICS,
-  type SubscriberModel,
-} from '@subscriber-csv/language-service';
-import { rowTypeOf } from '../../language-service/src/subscriberModel';
+import { ChunkedTextDocuments, getLanguageService, MAX_PUBLISHED_DIAGNOSTICS } from '@subscriber-csv/language-service';
 
 export function startServer(connection: Connection): void {
   const service = getLanguageService();
@@ -121,41 +114,10 @@ export function startServer(connection: Connection): void {
       const diagnostics = service.doValidation(model, documentSettings);
       const published = service.limitDiagnostics(diagnostics);
       void connection.sendDiagnostics({ uri, version: document.version, diagnostics: published });
-      return verdictOf(model, diagnostics, published, service.isServed(model, documentSettings));
+      return verdictOf(model, document.version, diagnostics, published, service.isServed(model, documentSettings));
     });
   });
 
   documents.listen(connection);
   connection.listen();
-}
-
-function verdictOf(
-  model: SubscriberModel,
-  diagnostics: Diagnostic[],
-  published: Diagnostic[],
-  isSubscriberFile: boolean,
-): ValidateNowResult {
-  const count = (list: Diagnostic[], severity: DiagnosticSeverity) =>
-    list.filter((diagnostic) => diagnostic.severity === severity).length;
-  const verdict: ValidateNowResult = {
-    version: model.document.version,
-    isSubscriberFile,
-    errors: count(diagnostics, DiagnosticSeverity.Error),
-    warnings: count(diagnostics, DiagnosticSeverity.Warning),
-    publishedErrors: count(published, DiagnosticSeverity.Error),
-    publishedWarnings: count(published, DiagnosticSeverity.Warning),
-    users: 0,
-    locations: 0,
-    otherRows: 0,
-  };
-  if (!isSubscriberFile) return verdict;
-  for (let index = model.headerIndex + 1; index < model.records.count && model.headerIndex >= 0; index++) {
-    const row = model.row(index);
-    if (row.blank) continue;
-    const type = rowTypeOf(model, row);
-    if (type === 'User') verdict.users++;
-    else if (type === 'Location') verdict.locations++;
-    else verdict.otherRows++;
-  }
-  return verdict;
 }

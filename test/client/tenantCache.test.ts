@@ -36,16 +36,25 @@ describe('readCachedTenant', () => {
 });
 
 describe('sanitizeTenantData', () => {
-  it('keeps only well-formed fields and entries', () => {
+  it('keeps only well-formed fields and entries, read as every part of the project reads tenant data', () => {
     assert.deepEqual(
       sanitizeTenantData({
         pinNotification: 'sms',
         role: 'telcoAdmin',
-        callProfiles: [{ id: '1', name: 'Local' }, { id: 2 }, 'x'],
-        extensionsInUse: ['100', 101],
+        // A whole number is an ID's digits; an ID that is not digits, or an entry that is not an object, is dropped.
+        callProfiles: [{ id: '1', name: 'Local' }, { id: 2 }, { id: 'East', name: 'x' }, 'x'],
+        keyProfiles: 'none',
+        extensionsInUse: ['100', 101, 'ext'],
         token: 'secret',
       }),
-      { role: 'telcoAdmin', callProfiles: [{ id: '1', name: 'Local' }], extensionsInUse: ['100'] },
+      {
+        role: 'telcoAdmin',
+        callProfiles: [
+          { id: '1', name: 'Local' },
+          { id: '2', name: '' },
+        ],
+        extensionsInUse: ['100', '101'],
+      },
     );
   });
 });

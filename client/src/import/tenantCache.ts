@@ -2,7 +2,7 @@
  * The tenant data kept between sessions (in the extension's global state): what the endpoint answered, for which
  * endpoint and when. Never the token. Whatever is read back is checked, since stored state can be stale or edited.
  */
-import type { TenantData, TenantDataEntry } from '../../../common/protocol';
+import { readTenantData, type TenantData } from '@subscriber-csv/language-service';
 import { plural } from './text';
 
 export interface CachedTenant {
@@ -30,20 +30,9 @@ export function readCachedTenant(value: unknown, endpoint: string): CachedTenant
   };
 }
 
-/** Keeps only the fields and entries of `TenantData` that have the right shape. */
+/** Keeps only the fields and entries of `TenantData` that have the right shape (the rules library's reader). */
 export function sanitizeTenantData(value: Record<string, unknown>): TenantData {
-  const data: TenantData = {};
-  if (isOneOf(value.pinNotification, ['none', 'display', 'email', 'emailAndDisplay'] as const)) {
-    data.pinNotification = value.pinNotification;
-  }
-  if (isOneOf(value.role, ['tenantAdmin', 'telcoAdmin'] as const)) data.role = value.role;
-  for (const list of ['callProfiles', 'keyProfiles', 'holdAnnouncements', 'siteZones'] as const) {
-    if (Array.isArray(value[list])) data[list] = (value[list] as unknown[]).filter(isEntry);
-  }
-  if (Array.isArray(value.extensionsInUse)) {
-    data.extensionsInUse = value.extensionsInUse.filter((item): item is string => typeof item === 'string');
-  }
-  return data;
+  return readTenantData(value).data;
 }
 
 /** `3 call profiles, 1 key profile, …`: the lists loaded, the empty ones left out; `no lists` when all are empty. */
@@ -60,14 +49,6 @@ export function describeTenantData(data: TenantData): string {
 
 function count(list: readonly unknown[] | undefined, singular: string, pluralForm?: string): string | undefined {
   return list && list.length > 0 ? plural(list.length, singular, pluralForm) : undefined;
-}
-
-function isEntry(item: unknown): item is TenantDataEntry {
-  return isObject(item) && typeof item.id === 'string' && typeof item.name === 'string';
-}
-
-function isOneOf<T extends string>(value: unknown, allowed: readonly T[]): value is T {
-  return typeof value === 'string' && (allowed as readonly string[]).includes(value);
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -33,10 +33,12 @@ export interface RecordScan {
   openQuote: number;
   /** True when every field's value is empty (an empty line, commas only, or `""` fields). */
   blank: boolean;
+  /** True when a field starts with a quote: only then can the record's content hold a line break. */
+  quoted: boolean;
 }
 
 export function createRecordScan(): RecordScan {
-  return { end: 0, next: 0, openQuote: -1, blank: true };
+  return { end: 0, next: 0, openQuote: -1, blank: true, quoted: false };
 }
 
 /** Scans the record that starts at `start` (which must be a record start, below the text's length). */
@@ -45,9 +47,11 @@ export function scanRecord(text: string, start: number, out: RecordScan): void {
   let pos = start;
   let blank = true;
   out.openQuote = -1;
+  out.quoted = false;
   for (;;) {
     // At a field start.
     if (text.charCodeAt(pos) === QUOTE) {
+      out.quoted = true;
       let quote = pos + 1;
       for (;;) {
         quote = text.indexOf('"', quote);
@@ -99,22 +103,34 @@ export function bomLengthOf(text: string): number {
   return text.charCodeAt(0) === 0xfeff ? 1 : 0;
 }
 
-/**
- * Splits `text[from, to)`, one record's content (or, for a record with an unclosed quote, the whole cells before
- * it), into cells: cell i spans `[starts[i], ends[i])`, quotes included. Returns the number of cells; the arrays
- * grow when a record has more cells than they hold, so the caller must read them back from `cells`.
- */
+/** Where the cells of one record sit: cell i spans `[starts[i], ends[i])`, quotes included, for i below `stored`. */
 export interface CellSpans {
   starts: Int32Array;
   ends: Int32Array;
+  /** How many cells the record has. */
   count: number;
+  /** How many of them have their span kept: all, or the first `limit` of a record wider than that. */
+  stored: number;
 }
 
 export function createCellSpans(capacity = 64): CellSpans {
-  return { starts: new Int32Array(capacity), ends: new Int32Array(capacity), count: 0 };
+  return { starts: new Int32Array(capacity), ends: new Int32Array(capacity), count: 0, stored: 0 };
 }
 
-export function splitCells(text: string, from: number, to: number, cells: CellSpans): void {
+/**
+ * Splits `text[from, to)`, one record's content (or, for a record with an unclosed quote, the whole cells before
+ * it), into cells. The spans of the first `limit` cells are kept (the arrays grow as needed, so the caller must read
+ * them back from `cells`); past that the cells are only counted, so that a line of any width costs bounded memory,
+ * or with `countAll` false not even counted (`count` is then at most `limit`).
+ */
+export function splitCells(
+  text: string,
+  from: number,
+  to: number,
+  cells: CellSpans,
+  limit = Infinity,
+  countAll = true,
+): void {
   let count = 0;
   let pos = from;
   for (;;) {
@@ -135,14 +151,17 @@ export function splitCells(text: string, from: number, to: number, cells: CellSp
     let comma = text.indexOf(',', pos);
     if (comma < 0 || comma >= to) comma = -1;
     const end = comma < 0 ? to : comma;
-    if (count === cells.starts.length) grow(cells);
-    cells.starts[count] = start;
-    cells.ends[count] = end;
+    if (count < limit) {
+      if (count === cells.starts.length) grow(cells);
+      cells.starts[count] = start;
+      cells.ends[count] = end;
+    }
     count++;
-    if (comma < 0) break;
+    if (comma < 0 || (count >= limit && !countAll)) break;
     pos = comma + 1;
   }
   cells.count = count;
+  cells.stored = Math.min(count, limit);
 }
 
 function grow(cells: CellSpans): void {

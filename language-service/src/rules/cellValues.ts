@@ -6,9 +6,9 @@ import type { RowRule } from './rule';
 
 export const cellValues: RowRule = {
   name: 'cell-values',
-  checkRow(row, { model, settings, report }) {
+  checkRow(row, { header, settings, report }) {
     if (row.blank) return;
-    const columns = model.columnOfField;
+    const columns = header.columnOfField;
     for (let field = 0; field < columns.length; field++) {
       const column = columns[field];
       if (!column) continue;
@@ -24,9 +24,7 @@ export const cellValues: RowRule = {
             start,
             present ? row.cellEnd(field) : row.end,
             `${column.name} is mandatory; this row has none.`,
-            {
-              column: column.name,
-            },
+            { column: column.name },
           );
         }
         continue;

@@ -7,32 +7,17 @@ import { isTextColumn, mayStartLikeFormula, startsLikeFormula, withoutFormulaSta
 import type { ColumnSpec } from '../columns';
 import type { RowRule } from './rule';
 
-/** The fields of text columns, found once per header (`columnOfField` is a new array when the header changes). */
-const textFieldsByHeader = new WeakMap<readonly (ColumnSpec | undefined)[], number[]>();
-
-function textFields(columns: readonly (ColumnSpec | undefined)[]): number[] {
-  let fields = textFieldsByHeader.get(columns);
-  if (!fields) {
-    fields = [];
-    columns.forEach((column, field) => {
-      if (column && isTextColumn(column)) fields?.push(field);
-    });
-    textFieldsByHeader.set(columns, fields);
-  }
-  return fields;
-}
-
 export const formulaInjection: RowRule = {
   name: 'formula-injection',
-  checkRow(row, { model, report }) {
+  checkRow(row, { header, report }) {
     if (row.blank) return;
-    for (const field of textFields(model.columnOfField)) {
+    for (const field of header.fieldsWhere('text', isTextColumn)) {
       if (field >= row.cellCount) break;
       const raw = row.value(field);
       if (!mayStartLikeFormula(raw)) continue;
       const value = raw.trim();
       if (!startsLikeFormula(value)) continue;
-      const column = model.columnOfField[field] as ColumnSpec;
+      const column = header.columnOfField[field] as ColumnSpec;
       const replacement = withoutFormulaStart(value);
       report(
         'formula-injection',

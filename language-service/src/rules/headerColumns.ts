@@ -1,8 +1,11 @@
 /**
- * Header checks: every header cell names a column once, and the mandatory columns are present.
+ * Header checks: every header cell names a column once, the mandatory columns are present, and a header wider than
+ * what is checked says so once.
  */
 import { closest, distance } from 'fastest-levenshtein';
 import { COLUMNS, type ColumnSpec } from '../columns';
+import { CELL_LIMIT } from '../csv/rowView';
+import { thousands } from '../text/numbers';
 import { PIN_NOTIFICATION_LABELS, pinNoticesByEmail } from '../settings';
 import type { FileRule } from './rule';
 
@@ -20,12 +23,11 @@ export function nearestColumnName(headerName: string): string | undefined {
 
 export const headerColumns: FileRule = {
   name: 'header-columns',
-  checkFile({ model, settings, report }) {
-    const header = model.header;
-    if (!header || !model.looksLikeSubscriberFile) return;
+  checkFile({ header, settings, report }) {
+    if (!header.looksLikeSubscriberFile) return;
     const seen = new Map<ColumnSpec, number>();
     header.cells.forEach((cell, field) => {
-      const column = model.columnOfField[field];
+      const column = header.columnOfField[field];
       if (cell.value.trim() === '') {
         report(
           'blank-column-name',
@@ -64,20 +66,29 @@ export const headerColumns: FileRule = {
           header.start,
           header.end,
           `The header has no ${column.name} column; the import requires it.`,
-          {
-            column: column.name,
-          },
+          { column: column.name },
+        );
+      }
+      if (column.requiredWhenPinNoticesByEmail && pinNoticesByEmail(settings.tenant) && !seen.has(column)) {
+        const label = PIN_NOTIFICATION_LABELS[settings.tenant.pinNotification];
+        report(
+          'missing-email-column',
+          header.start,
+          header.end,
+          `The tenant's PIN notification is "${label}", so the header needs an ${column.name} column.`,
+          { column: column.name },
         );
       }
     }
-    if (pinNoticesByEmail(settings.tenant) && !model.fieldOfColumn.has('Email')) {
-      const label = PIN_NOTIFICATION_LABELS[settings.tenant.pinNotification];
+    if (header.width > header.cells.length) {
+      // Past the limit the fields are counted, not read: one diagnostic for all of them.
+      const lastKept = header.cells[header.cells.length - 1];
       report(
-        'missing-email-column',
-        header.start,
+        'too-many-columns',
+        lastKept.end,
         header.end,
-        `The tenant's PIN notification is "${label}", so the header needs an Email column.`,
-        { column: 'Email' },
+        `This header has ${thousands(header.width)} columns; only the first ${thousands(CELL_LIMIT)} are checked. ` +
+          `The import has ${COLUMNS.length}: delete the columns it does not know.`,
       );
     }
   },

@@ -9,9 +9,9 @@ export const LONGEST_VALUE = 255;
 
 export const longValues: RowRule = {
   name: 'long-values',
-  checkRow(row, { model, report }) {
+  checkRow(row, { header, report }) {
     if (row.blank) return;
-    const columns = model.columnOfField;
+    const columns = header.columnOfField;
     for (let field = 0; field < columns.length && field < row.cellCount; field++) {
       const column = columns[field];
       const start = row.cellStart(field);

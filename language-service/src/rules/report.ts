@@ -2,14 +2,17 @@
  * Turns a rule's finding into an LSP diagnostic: severity from the catalog, range from offsets,
  * a link to the catalog entry, and the details a quick fix needs in `data`.
  */
-import type { Diagnostic, Range } from 'vscode-languageserver-types';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { CATALOG, CATALOG_URL, DIAGNOSTIC_SOURCE, type DiagnosticCode } from '../diagnosticCatalog';
+import type { Diagnostic, Position, Range } from 'vscode-languageserver-types';
+import type { ColumnName } from '../columns';
+import { catalogLink, DIAGNOSTIC_CODES, DIAGNOSTIC_SOURCE, type DiagnosticCode } from '../catalog/diagnosticCodes';
 
-/** What a quick fix needs, carried in the diagnostic so fixes never parse message text. */
+/**
+ * What a diagnostic carries in `data`, so that fixes and adapters never parse message text. Every diagnostic of
+ * scope `cell` names its column.
+ */
 export interface DiagnosticData {
-  /** The canonical column name of the cell, when the problem is about one cell. */
-  column?: string;
+  /** The canonical name of the column the problem is about: the cell's, or the header's missing or repeated one. */
+  column?: ColumnName;
   /** The value (or header name) that the fix writes in place of the range. */
   replacement?: string;
 }
@@ -25,17 +28,20 @@ export interface Finding {
   data?: DiagnosticData;
 }
 
-export function toDiagnostic(document: TextDocument, finding: Finding, start: number, end: number): Diagnostic {
-  return diagnosticAt(finding, { start: document.positionAt(start), end: document.positionAt(end) });
+/** Where an offset of the text is, as `TextDocument.positionAt` says. */
+export type PositionAt = (offset: number) => Position;
+
+export function toDiagnostic(positionAt: PositionAt, finding: Finding, start: number, end: number): Diagnostic {
+  return diagnosticAt(finding, { start: positionAt(start), end: positionAt(end) });
 }
 
 export function diagnosticAt(finding: Finding, range: Range): Diagnostic {
   const { code } = finding;
   const diagnostic: Diagnostic = {
     range,
-    severity: CATALOG[code].severity,
+    severity: DIAGNOSTIC_CODES[code].severity,
     code,
-    codeDescription: { href: `${CATALOG_URL}#${code}` },
+    codeDescription: { href: catalogLink(code) },
     source: DIAGNOSTIC_SOURCE,
     message: finding.message,
   };

@@ -5,9 +5,7 @@ import type { RowRule } from './rule';
 
 export const rowShape: RowRule = {
   name: 'row-shape',
-  checkRow(row, { model, report }) {
-    const header = model.header;
-    if (!header) return;
+  checkRow(row, { header, report }) {
     if (row.blank) {
       report(
         'blank-row',
@@ -19,7 +17,7 @@ export const rowShape: RowRule = {
     }
     // A row cut short by an unclosed quote is reported as such; its width is unknown, not wrong.
     if (row.unterminated) return;
-    const expected = header.cells.length;
+    const expected = header.width;
     const count = row.cellCount;
     if (count > expected) {
       report(

@@ -6,18 +6,15 @@
  * The file rule looks at the start of the text and the header; the row rule at each data row, so that an edit
  * re-checks only the rows it touched.
  */
+import type { ColumnName } from '../columns';
 import type { Report } from './report';
 import type { FileRule, RowRule } from './rule';
-import type { TextSource } from '../text/textSource';
-import { findCharacter, looksLikeUtf16, NUL, REPLACEMENT_CHARACTER, UTF16_SAMPLE_LENGTH } from '../values/textEncoding';
+import { findCharacter, holdsSuspects, looksLikeUtf16, NUL, REPLACEMENT_CHARACTER } from '../values/textEncoding';
 
 export const textEncoding: FileRule = {
   name: 'text-encoding',
-  checkFile({ model, report }) {
-    const header = model.header;
-    if (!header) return;
-    const source = model.source;
-    if (looksLikeUtf16(source.slice(0, Math.min(source.length, UTF16_SAMPLE_LENGTH)))) {
+  checkFile({ header, headerText, textStart, report }) {
+    if (looksLikeUtf16(textStart)) {
       report(
         'wrong-encoding',
         header.start,
@@ -26,58 +23,51 @@ export const textEncoding: FileRule = {
       );
       return;
     }
-    reportCharacters(source.slice(header.start, header.end), header.start, report);
+    const columnAt = (offset: number) =>
+      header.columnOfField[header.cells.findIndex((cell) => offset >= cell.start && offset <= cell.end)]?.name;
+    reportCharacters(headerText, header.start, report, columnAt);
   },
 };
 
-/** True when `text` holds a character `reportCharacters` looks for. */
-function holdsSuspects(text: string): boolean {
-  return text.indexOf(NUL) >= 0 || text.indexOf(REPLACEMENT_CHARACTER) >= 0;
-}
-
-/**
- * Whether a text held as one string has any NUL or U+FFFD at all, found once per text source (one per document
- * version): most files have none, and their rows then cost nothing here.
- */
-const suspectsBySource = new WeakMap<TextSource, boolean>();
-
-function mayHoldSuspects(source: TextSource): boolean {
-  if (source.text === undefined) return true;
-  let found = suspectsBySource.get(source);
-  if (found === undefined) {
-    found = holdsSuspects(source.text);
-    suspectsBySource.set(source, found);
-  }
-  return found;
-}
-
 export const rowCharacters: RowRule = {
   name: 'row-characters',
-  checkRow(row, { model, report }) {
-    if (row.end <= row.start || !mayHoldSuspects(model.source)) return;
-    const text = model.source.slice(row.start, row.end);
-    if (holdsSuspects(text)) reportCharacters(text, row.start, report);
+  checkRow(row, { header, report, mayHoldSuspectCharacters }) {
+    if (row.end <= row.start || !mayHoldSuspectCharacters) return;
+    const text = row.slice(row.start, row.end);
+    if (!holdsSuspects(text)) return;
+    // The column of the cell the first one is in, when it is under a known column.
+    const columnAt = (offset: number) => header.columnOfField[row.fieldAt(offset)]?.name;
+    reportCharacters(text, row.start, report, columnAt);
   },
 };
 
 /** Reports the first NUL and the first U+FFFD of one record's text, which starts at document offset `base`. */
-function reportCharacters(text: string, base: number, report: Report): void {
+function reportCharacters(
+  text: string,
+  base: number,
+  report: Report,
+  columnAt: (offset: number) => ColumnName | undefined,
+): void {
   const nuls = findCharacter(text, NUL);
   if (nuls) {
+    const column = columnAt(base + nuls.first);
     report(
       'nul-character',
       base + nuls.first,
       base + nuls.first + 1,
       `This row holds ${count(nuls.count, 'NUL character')}, which no text file has: binary data, or a file saved as UTF-16. Delete ${nuls.count === 1 ? 'it' : 'them'}, or save the file as UTF-8.`,
+      column ? { column } : undefined,
     );
   }
   const replaced = findCharacter(text, REPLACEMENT_CHARACTER);
   if (replaced) {
+    const column = columnAt(base + replaced.first);
     report(
       'replacement-character',
       base + replaced.first,
       base + replaced.first + 1,
       `This row has ${count(replaced.count, 'character')} that could not be read as UTF-8 (shown as \ufffd): the file was probably saved as Windows-1252 ("CSV" rather than "CSV UTF-8" in Excel). Reopen it with that encoding and save it as UTF-8, or retype the names.`,
+      column ? { column } : undefined,
     );
   }
 }

@@ -5,6 +5,7 @@
  * commas when every row splits into as many cells as the header.
  */
 import { findColumn } from '../columns';
+import { CELL_LIMIT } from '../csv/rowView';
 import type { FileRule } from './rule';
 
 export interface Delimiter {
@@ -44,11 +45,14 @@ export function detectDelimiter(headerLine: string, commaColumns: number): Delim
   return best;
 }
 
-/** The values of one line split at `delimiter`, quotes read as in a CSV file (`""` inside quotes is one `"`). */
-export function splitLine(line: string, delimiter: string): string[] {
+/**
+ * The values of one line split at `delimiter`, quotes read as in a CSV file (`""` inside quotes is one `"`): the
+ * first `limit` of them, so that a line of any width makes a bounded number of strings.
+ */
+export function splitLine(line: string, delimiter: string, limit = CELL_LIMIT): string[] {
   const values: string[] = [];
   let pos = 0;
-  for (;;) {
+  while (values.length < limit) {
     let value: string;
     if (line.charCodeAt(pos) === QUOTE) {
       const close = closingQuote(line, pos);
@@ -67,6 +71,7 @@ export function splitLine(line: string, delimiter: string): string[] {
     if (pos >= line.length) return values;
     pos += delimiter.length;
   }
+  return values;
 }
 
 /**
@@ -132,10 +137,8 @@ function closingQuote(text: string, open: number): number {
 
 export const wrongDelimiter: FileRule = {
   name: 'wrong-delimiter',
-  checkFile({ model, report }) {
-    const header = model.header;
-    if (!header) return;
-    const delimiter = detectDelimiter(model.source.slice(header.start, header.end), model.fieldOfColumn.size);
+  checkFile({ header, headerText, report }) {
+    const delimiter = detectDelimiter(headerText, header.knownColumnCount);
     if (!delimiter) return;
     report(
       'wrong-delimiter',

@@ -38,9 +38,6 @@ export function checkYesNo(value: string, column: ColumnSpec): ValueFinding | un
   };
 }
 
-/** Language codes look like "en" or "en-US"; such a code is plausible even when the page does not list it. */
-const LANGUAGE_CODE = /^[a-z]{2}(?:[-_][a-z]{2})?$/i;
-
 export function checkChoice(value: string, column: ColumnSpec): ValueFinding | undefined {
   const choices = column.choices ?? [];
   if (choices.some((choice) => choice.value === value)) return undefined;
@@ -53,7 +50,7 @@ export function checkChoice(value: string, column: ColumnSpec): ValueFinding | u
     };
   }
   const byMeaning = choices.find((choice) => choice.meaning.toLowerCase() === value.toLowerCase());
-  if (column.name === 'Language' && !byMeaning && LANGUAGE_CODE.test(value)) {
+  if (column.plausibleUnlisted && !byMeaning && column.plausibleUnlisted.test(value)) {
     return {
       code: 'unlisted-choice',
       message: `The import page lists only ${describeChoices(column)} for ${column.name}; check that the tenant supports "${value}".`,

@@ -13,8 +13,9 @@ const PLAIN_EMAIL = /^[a-z0-9+_-]+(?:\.[a-z0-9+_-]+)*@(?:[a-z0-9](?:[a-z0-9-]{0,
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 export function isValidEmail(value: string): boolean {
-  if (LONE_SURROGATE.test(value)) return false;
+  // A plain address is ASCII, so it holds no surrogate to look for.
   if (value.length <= 254 && value.indexOf('@') <= 64 && PLAIN_EMAIL.test(value)) return true;
+  if (LONE_SURROGATE.test(value)) return false;
   return isEmail(value);
 }
 

@@ -29,10 +29,10 @@ export function checkDigits(value: string, column: ColumnSpec): ValueFinding | u
           : `${column.name} takes digits only; "${value}" has other characters.`,
     };
   }
-  if (column.maxValue !== undefined && Number(value) > column.maxValue) {
+  if (column.maxValue !== undefined && Number(value) > column.maxValue.value) {
     return {
       code: 'above-maximum',
-      message: `${column.name} is described as a single digit (0–${column.maxValue}); ${value} may be refused by the import.`,
+      message: `${column.name} is described as ${column.maxValue.described} (0–${column.maxValue.value}); ${value} may be refused by the import.`,
     };
   }
   return undefined;

@@ -38,6 +38,11 @@ export function looksLikeUtf16(sample: string): boolean {
   return sameSide * 5 >= nuls * 4;
 }
 
+/** True when `text` holds a NUL or a U+FFFD, the characters that show it was decoded with the wrong encoding. */
+export function holdsSuspects(text: string): boolean {
+  return text.indexOf(NUL) >= 0 || text.indexOf(REPLACEMENT_CHARACTER) >= 0;
+}
+
 /** The offset of the first `character` in `text`, and how many there are; undefined when there is none. */
 export function findCharacter(text: string, character: string): { first: number; count: number } | undefined {
   let at = text.indexOf(character);

@@ -3,7 +3,7 @@
  * a new column of an existing kind needs no code here.
  */
 import type { ColumnSpec, ValueKind } from '../columns';
-import type { DiagnosticCode } from '../diagnosticCatalog';
+import type { DiagnosticCode } from '../catalog/diagnosticCodes';
 import type { TenantContext } from '../settings';
 import { checkChoice, checkYesNo } from './choiceValues';
 import { checkDigits, checkId } from './numberValues';

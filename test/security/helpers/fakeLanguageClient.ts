@@ -3,7 +3,8 @@
  * answers `subscriberCsv/validateNow` with a verdict the test chooses, so that the import command reaches the upload.
  */
 import type { ValidateNowResult } from '../../../common/protocol';
-import { EventEmitter } from './fakeVscode';
+import { secretValuesOf } from '../../import/helpers/sandbox';
+import { EventEmitter, fake } from './fakeVscode';
 
 export enum State {
   Stopped = 1,
@@ -20,7 +21,10 @@ export interface FakeClient {
   code2ProtocolConverter: { asUri(uri: { toString(): string }): string };
 }
 
-/** A running client whose server finds `users` users, no errors and no warnings in every document. */
+/**
+ * A running client whose server finds `users` users, no errors and no warnings in every document, and the PINs the
+ * real server would find in it.
+ */
 export function createFakeClient(users: number): FakeClient {
   const stateChanged = new EventEmitter<{ newState: State }>();
   const notifications: unknown[] = [];
@@ -39,6 +43,7 @@ export function createFakeClient(users: number): FakeClient {
         users,
         locations: 0,
         otherRows: 0,
+        secretValues: secretValuesOf(fake.documents.get(params.uri)?.getText() ?? ''),
       }),
     sendNotification: (_type, params) => {
       notifications.push(params);

@@ -4,16 +4,19 @@
  * (`updateModel`): only the records an edit touches are read again, and when a quote changes where records end,
  * reading goes on until the old record boundaries line up again (or to the end of the file).
  *
- * Cells are not kept: a `RowView` finds them when a record is read, and `record()` builds a record as objects
- * for the one row a request is about.
+ * Cells are not kept: a `RowView` finds them when a record is read.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { findColumn, type ColumnSpec, type RowType } from './columns';
-import type { CsvCell, CsvRecord } from './csv/csvModel';
-import { RECORD_BLANK, RecordTable, readRecords, scanRecords } from './csv/recordTable';
-import { RowView } from './csv/rowView';
-import { bomLengthOf } from './csv/scanCsv';
-import { textSourceOf, type TextChange, type TextSource } from './text/textSource';
+import type { Position } from 'vscode-languageserver-types';
+import type { ColumnName } from '../columns';
+import { RECORD_BLANK, RecordTable, readRecords, scanRecords } from '../csv/recordTable';
+import { RowView } from '../csv/rowView';
+import { lineEndOf } from '../csv/scanCsv';
+import { textSourceOf, type TextChange, type TextSource } from '../text/textSource';
+import type { DataRow, RowCounts, SubscriberDocument } from '../document';
+import { holdsSuspects } from '../values/textEncoding';
+import { columnAtPosition, columnsOf, dataRowsOf, rowAtPosition, rowCountsOf, secretValuesOf } from './documentQueries';
+import { Header } from './header';
 
 /** A record replaced by an edit and not read again yet (only while `updateModel` runs). */
 const RECORD_STALE = 4;
@@ -25,32 +28,67 @@ export interface RecordsListener {
   recordsReplaced(at: number, removedIds: Int32Array, added: number): void;
 }
 
-export class SubscriberModel {
+/**
+ * The editor's source of records. Its fields belong to the library: adapters see it only as the opaque
+ * `SubscriberDocument` (`document.ts`), whose queries are answered in `documentQueries.ts`.
+ */
+export class SubscriberModel implements SubscriberDocument {
   document: TextDocument;
   source: TextSource;
   records: RecordTable;
-  bomLength = 0;
-  /** Index of the header record (the first record that is not blank), or -1. */
-  headerIndex = -1;
-  /** The header row, as objects. */
-  header: CsvRecord | undefined;
-  /** The column each header field names, by field index (undefined for unknown or blank names). */
-  columnOfField: (ColumnSpec | undefined)[] = [];
-  /** The field index of each known column, by canonical name (its first occurrence). */
-  fieldOfColumn = new Map<string, number>();
-  /** True when the header names at least one known column. */
-  looksLikeSubscriberFile = false;
+  /** The header, or undefined when every record is blank. */
+  header: Header | undefined;
   /** Whatever validation keeps about this model; dropped when the header changes. */
   checks: RecordsListener | undefined;
   private readonly view = new RowView();
-  /** Records built as objects since the last change, so that a record is the same object every time it is asked for. */
-  private readonly built = new Map<number, CsvRecord>();
+  /** Whether the text holds a NUL or U+FFFD, once looked for in this version. */
+  private suspects: boolean | undefined;
 
   constructor(document: TextDocument) {
     this.document = document;
     this.source = textSourceOf(document);
     this.records = new RecordTable();
     this.readAll();
+  }
+
+  rowCounts(): RowCounts {
+    return rowCountsOf(this);
+  }
+
+  dataRows(): DataRow[] {
+    return dataRowsOf(this);
+  }
+
+  rowAt(position: Position): DataRow | undefined {
+    return rowAtPosition(this, position);
+  }
+
+  columnAt(position: Position): ColumnName | undefined {
+    return columnAtPosition(this, position);
+  }
+
+  columns(): ColumnName[] {
+    return columnsOf(this);
+  }
+
+  secretValues(): string[] {
+    return secretValuesOf(this);
+  }
+
+  /** Index of the header record (the first record that is not blank), or -1. */
+  get headerIndex(): number {
+    return this.header?.index ?? -1;
+  }
+
+  /** True when the header names at least one known column. */
+  get looksLikeSubscriberFile(): boolean {
+    return this.header?.looksLikeSubscriberFile === true;
+  }
+
+  /** The index of the record whose content (its end included) holds `offset`, or -1. */
+  recordIndexAt(offset: number): number {
+    const index = this.records.indexAt(offset);
+    return index >= 0 && offset <= this.records.ends[index] ? index : -1;
   }
 
   /** Loads record `index` into `view` (a shared view by default: read it before loading another record). */
@@ -63,41 +101,32 @@ export class SubscriberModel {
     return view.load(this.source.slice(start, end), start, index, start, end, records.flags[index]);
   }
 
-  /** Record `index` with its cells as objects; the same object until the model changes. */
-  record(index: number): CsvRecord {
-    let record = this.built.get(index);
-    if (!record) {
-      record = this.row(index, new RowView()).toRecord();
-      this.built.set(index, record);
-    }
-    return record;
-  }
-
-  /** Forgets records built as objects: called whenever the records change. */
+  /** Forgets what was derived from the text: called whenever the records change. */
   changed(): void {
-    this.built.clear();
+    this.suspects = undefined;
   }
 
-  /** The records after the header, as objects. Builds every one of them: for tests and small files. */
-  get dataRows(): CsvRecord[] {
-    const rows: CsvRecord[] = [];
-    for (let index = this.headerIndex + 1; index < this.records.count && this.headerIndex >= 0; index++) {
-      rows.push(this.record(index));
+  /** False when the text is known to hold no NUL or U+FFFD: looked for once per version of a text held whole. */
+  get mayHoldSuspectCharacters(): boolean {
+    const text = this.source.text;
+    if (text === undefined) return true;
+    this.suspects ??= holdsSuspects(text);
+    return this.suspects;
+  }
+
+  /** The end of the line holding `offset`, read a little at a time from a document kept in pieces. */
+  lineEnd(offset: number): number {
+    const source = this.source;
+    if (source.text !== undefined) return lineEndOf(source.text, offset);
+    for (let window = 256; ; window *= 4) {
+      const end = Math.min(source.length, offset + window);
+      const found = lineEndOf(source.slice(offset, end), 0);
+      if (offset + found < end || end >= source.length) return offset + found;
     }
-    return rows;
-  }
-
-  /** The blank records before the header (all records when there is no header), as objects. */
-  get leadingBlankRows(): CsvRecord[] {
-    const end = this.headerIndex < 0 ? this.records.count : this.headerIndex;
-    const rows: CsvRecord[] = [];
-    for (let index = 0; index < end; index++) rows.push(this.record(index));
-    return rows;
   }
 
   readAll(): void {
     const text = this.source.text ?? this.document.getText();
-    this.bomLength = bomLengthOf(text);
     this.records = readRecords(text);
     this.checks = undefined;
     this.changed();
@@ -108,19 +137,8 @@ export class SubscriberModel {
     const { count, flags } = this.records;
     let headerIndex = 0;
     while (headerIndex < count && flags[headerIndex] & RECORD_BLANK) headerIndex++;
-    this.headerIndex = headerIndex < count ? headerIndex : -1;
-    this.header = this.headerIndex < 0 ? undefined : this.record(this.headerIndex);
-    this.columnOfField = this.header ? this.header.cells.map((cell) => findColumn(cell.value)) : [];
-    this.fieldOfColumn = new Map();
-    this.columnOfField.forEach((column, field) => {
-      if (column && !this.fieldOfColumn.has(column.name)) this.fieldOfColumn.set(column.name, field);
-    });
-    this.looksLikeSubscriberFile = this.fieldOfColumn.size > 0;
+    this.header = headerIndex < count ? new Header(this.row(headerIndex, new RowView())) : undefined;
   }
-}
-
-export function buildModel(document: TextDocument): SubscriberModel {
-  return new SubscriberModel(document);
 }
 
 /**
@@ -209,43 +227,4 @@ function readAgain(model: SubscriberModel, stale: number): void {
   }
   const end = synced ? next : records.count;
   records.splice(from, end - from, added, 0);
-}
-
-/** The cell of a row under a named column, if the header has the column and the row reaches it. */
-export function cellOf(model: SubscriberModel, row: RowView | CsvRecord, columnName: string): CsvCell | undefined {
-  const field = model.fieldOfColumn.get(columnName);
-  if (field === undefined) return undefined;
-  return row instanceof RowView ? row.cell(field) : row.cells[field];
-}
-
-/** The trimmed value of a row under a named column; empty when the column or the cell is missing. */
-export function valueOf(model: SubscriberModel, row: RowView | CsvRecord, columnName: string): string {
-  const field = model.fieldOfColumn.get(columnName);
-  if (field === undefined) return '';
-  return (row instanceof RowView ? row.value(field) : (row.cells[field]?.value ?? '')).trim();
-}
-
-/** The row's type when its Type cell names one exactly or in another case. */
-export function rowTypeOf(model: SubscriberModel, row: RowView | CsvRecord): RowType | undefined {
-  const type = valueOf(model, row, 'Type').toLowerCase();
-  if (type === 'user') return 'User';
-  if (type === 'location') return 'Location';
-  return undefined;
-}
-
-/** Finds the record holding an offset, as objects; a record's line break belongs to no record. */
-export function recordAt(model: SubscriberModel, offset: number): CsvRecord | undefined {
-  const index = recordIndexAt(model, offset);
-  return index < 0 ? undefined : model.record(index);
-}
-
-/** The index of the record whose content (its end included) holds `offset`, or -1. */
-export function recordIndexAt(model: SubscriberModel, offset: number): number {
-  const index = model.records.indexAt(offset);
-  return index >= 0 && offset <= model.records.ends[index] ? index : -1;
-}
-
-/** Finds the cell of a record holding an offset (a cell's end counts, so a cursor after the text is in it). */
-export function cellAt(record: CsvRecord, offset: number): CsvCell | undefined {
-  return record.cells.find((cell) => offset >= cell.start && offset <= cell.end);
 }

@@ -3,10 +3,11 @@
  * (never from its message text).
  */
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver-types';
-import { DIAGNOSTIC_SOURCE, type DiagnosticCode } from './diagnosticCatalog';
-import type { DiagnosticData } from './rules/report';
-import { convertToCommas, detectDelimiter } from './rules/wrongDelimiter';
-import { recordIndexAt, type SubscriberModel } from './subscriberModel';
+import { DIAGNOSTIC_SOURCE, isKnownCode } from '../catalog/diagnosticCodes';
+import type { DiagnosticCode } from '../catalog/diagnosticCodes';
+import type { SubscriberModel } from '../model/subscriberModel';
+import type { DiagnosticData } from '../rules/report';
+import { convertToCommas, detectDelimiter } from '../rules/wrongDelimiter';
 
 type Fixer = (diagnostic: Diagnostic, data: DiagnosticData, model: SubscriberModel) => CodeAction | undefined;
 
@@ -32,7 +33,7 @@ function csvField(value: string): string {
 const addColumn: Fixer = (diagnostic, data, model) => {
   const header = model.header;
   if (!header || !data.column) return undefined;
-  const width = header.cells.length;
+  const width = header.width;
   const doc = model.document;
   const at = (offset: number) => ({ start: doc.positionAt(offset), end: doc.positionAt(offset) });
   const edits: TextEdit[] = [{ range: at(header.end), newText: `,${data.column}` }];
@@ -48,7 +49,7 @@ const addColumn: Fixer = (diagnostic, data, model) => {
 /** Deletes an empty row together with its line break. */
 const deleteRow: Fixer = (diagnostic, _data, model) => {
   const doc = model.document;
-  const index = recordIndexAt(model, doc.offsetAt(diagnostic.range.start));
+  const index = model.recordIndexAt(doc.offsetAt(diagnostic.range.start));
   if (index < 0) return undefined;
   const records = model.records;
   const length = model.source.length;
@@ -69,10 +70,10 @@ const deleteRow: Fixer = (diagnostic, _data, model) => {
 
 /** Removes extra cells past the header's width when they are all empty (a trailing comma or two). */
 const trimExtraCells: Fixer = (diagnostic, _data, model) => {
-  const index = recordIndexAt(model, model.document.offsetAt(diagnostic.range.start));
+  const index = model.recordIndexAt(model.document.offsetAt(diagnostic.range.start));
   if (index < 0) return undefined;
   const row = model.row(index);
-  const width = model.header?.cells.length ?? 0;
+  const width = model.header?.width ?? 0;
   for (let field = width; field < row.cellCount; field++) if (row.value(field) !== '') return undefined;
   return fix('Remove the empty extra cells', diagnostic, model, [{ range: diagnostic.range, newText: '' }], true);
 };
@@ -80,7 +81,7 @@ const trimExtraCells: Fixer = (diagnostic, _data, model) => {
 /** Rewrites the whole file with commas between cells, when that keeps every value (see `convertToCommas`). */
 const convertDelimiter: Fixer = (diagnostic, _data, model) => {
   const header = model.header;
-  const delimiter = header && detectDelimiter(model.source.slice(header.start, header.end), model.fieldOfColumn.size);
+  const delimiter = header && detectDelimiter(model.source.slice(header.start, header.end), header.knownColumnCount);
   if (!delimiter) return undefined;
   const length = model.source.length;
   const converted = convertToCommas(model.source.slice(0, length), delimiter.character);
@@ -150,8 +151,8 @@ const FIXERS: Partial<Record<DiagnosticCode, Fixer>> = {
 export function getCodeActions(model: SubscriberModel, diagnostics: readonly Diagnostic[]): CodeAction[] {
   const actions: CodeAction[] = [];
   for (const diagnostic of diagnostics) {
-    if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
-    const fixer = FIXERS[diagnostic.code as DiagnosticCode];
+    if (diagnostic.source !== DIAGNOSTIC_SOURCE || !isKnownCode(diagnostic.code)) continue;
+    const fixer = FIXERS[diagnostic.code];
     const action = fixer?.(diagnostic, (diagnostic.data ?? {}) as DiagnosticData, model);
     if (action) actions.push(action);
   }

@@ -7,9 +7,9 @@ import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
 import isEmail from 'validator/lib/isEmail';
-import { isValidEmail } from '../../language-service/src/values/emailValues';
-import { isPlausiblePhone } from '../../language-service/src/values/phoneValues';
-import { createRandom } from './helpers/random';
+import { isValidEmail } from '../src/values/emailValues';
+import { isPlausiblePhone } from '../src/values/phoneValues';
+import { createRandom } from '../../test/unit/helpers/random';
 
 /** The reading the shortcut replaces: libphonenumber on the number as a US one, then as an international one. */
 function libphonenumberPlausible(digits: string): boolean {

@@ -6,9 +6,9 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parse } from 'csv-parse/sync';
-import { RECORD_UNTERMINATED, readRecords } from '../../language-service/src/csv/recordTable';
-import { cellValue, createCellSpans, splitCells } from '../../language-service/src/csv/scanCsv';
-import { createRandom } from './helpers/random';
+import { RECORD_UNTERMINATED, readRecords } from '../src/csv/recordTable';
+import { cellValue, createCellSpans, splitCells } from '../src/csv/scanCsv';
+import { createRandom } from '../../test/unit/helpers/random';
 
 interface Expected {
   start: number;

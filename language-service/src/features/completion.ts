@@ -3,13 +3,13 @@
  * values with their meanings and the tenant's IDs with their names.
  */
 import { CompletionItemKind, type CompletionItem, type Position } from 'vscode-languageserver-types';
-import { blankMeaning, COLUMNS, type ColumnSpec } from './columns';
-import type { TenantContext } from './settings';
-import { recordIndexAt, rowTypeOf, type SubscriberModel } from './subscriberModel';
+import { blankMeaning, COLUMNS, type ColumnSpec } from '../columns';
+import type { SubscriberModel } from '../model/subscriberModel';
+import type { TenantContext } from '../settings';
 
 export function doComplete(model: SubscriberModel, position: Position, tenant: TenantContext): CompletionItem[] {
   const offset = model.document.offsetAt(position);
-  const index = recordIndexAt(model, offset);
+  const index = model.recordIndexAt(offset);
   // A cursor on an empty last line, past every record, is the start of a new row's first cell.
   const row = index < 0 ? undefined : model.row(index);
   const cellField = row ? row.fieldAt(offset) : -1;
@@ -24,17 +24,17 @@ export function doComplete(model: SubscriberModel, position: Position, tenant: T
     return headerCompletions(model, cellField < 0 ? undefined : cellField, range);
   }
   const field = cellField < 0 ? 0 : cellField;
-  const column = model.columnOfField[field];
+  const column = model.header.columnOfField[field];
   if (!column) return [];
-  const rowType = row ? rowTypeOf(model, row) : undefined;
+  const rowType = row ? model.header.rowTypeOf(row) : undefined;
   return valueCompletions(column, tenant, range, rowType ? blankMeaning(column, rowType) : undefined);
 }
 
 type Range = { start: Position; end: Position };
 
 function headerCompletions(model: SubscriberModel, field: number | undefined, range: Range): CompletionItem[] {
-  const current = field === undefined ? undefined : model.columnOfField[field];
-  return COLUMNS.filter((column) => column === current || !model.fieldOfColumn.has(column.name)).map(
+  const current = field === undefined ? undefined : model.header?.columnOfField[field];
+  return COLUMNS.filter((column) => column === current || model.header?.fieldOf(column.name) === undefined).map(
     (column, index) => ({
       label: column.name,
       kind: CompletionItemKind.Field,

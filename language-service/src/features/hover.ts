@@ -3,10 +3,10 @@
  * All text comes from the column table.
  */
 import type { Hover, Position } from 'vscode-languageserver-types';
-import { blankMeaning, type ColumnSpec, type RowType } from './columns';
-import { nearestColumnName } from './rules/headerColumns';
-import type { TenantContext } from './settings';
-import { recordIndexAt, rowTypeOf, type SubscriberModel } from './subscriberModel';
+import { blankMeaning, type ColumnSpec, type RowType } from '../columns';
+import type { SubscriberModel } from '../model/subscriberModel';
+import { nearestColumnName } from '../rules/headerColumns';
+import { pinNoticesByEmail, type TenantContext } from '../settings';
 
 const WHO_SETS: Record<ColumnSpec['setBy'], string> = {
   anyone: 'Any admin who imports can set it.',
@@ -26,7 +26,7 @@ export function describeColumn(column: ColumnSpec, tenant: TenantContext, rowTyp
   }
   const facts: string[] = [];
   if (column.requiredColumn) facts.push('Mandatory column; every row needs a value.');
-  if (column.name === 'Email' && tenant.pinNotification !== 'none' && tenant.pinNotification !== 'display') {
+  if (column.requiredWhenPinNoticesByEmail && pinNoticesByEmail(tenant)) {
     facts.push('Mandatory here: the tenant sends PIN notices by email.');
   }
   const blank = blankMeaning(column, rowType);
@@ -38,7 +38,8 @@ export function describeColumn(column: ColumnSpec, tenant: TenantContext, rowTyp
   if (column.kind === 'phone') facts.push('Digits only; numbers of an impossible length get a warning.');
   else if (column.kind === 'digits') facts.push('Digits only.');
   if (column.maxValue !== undefined) {
-    facts.push(`The import page calls it a single digit (0–${column.maxValue}); larger numbers get a warning.`);
+    const { value, described } = column.maxValue;
+    facts.push(`The import page calls it ${described} (0–${value}); larger numbers get a warning.`);
   }
   facts.push(WHO_SETS[column.setBy]);
   lines.push(facts.join(' '));
@@ -64,8 +65,9 @@ function describeValue(
 
 export function doHover(model: SubscriberModel, position: Position, tenant: TenantContext): Hover | null {
   const offset = model.document.offsetAt(position);
-  const index = recordIndexAt(model, offset);
-  if (index < 0 || !model.header) return null;
+  const index = model.recordIndexAt(offset);
+  const header = model.header;
+  if (index < 0 || !header) return null;
   const row = model.row(index);
   const field = row.fieldAt(offset);
   if (field < 0) return null;
@@ -74,15 +76,15 @@ export function doHover(model: SubscriberModel, position: Position, tenant: Tena
     start: model.document.positionAt(row.cellStart(field)),
     end: model.document.positionAt(row.cellEnd(field)),
   };
-  const column = model.columnOfField[field];
-  if (index === model.headerIndex) {
+  const column = header.columnOfField[field];
+  if (index === header.index) {
     if (column) return { contents: { kind: 'markdown', value: describeColumn(column, tenant) }, range };
     const nearest = nearestColumnName(value);
     const hint = nearest ? ` Did you mean **${nearest}**?` : '';
     return { contents: { kind: 'markdown', value: `\`${value}\` is not an import column.${hint}` }, range };
   }
   if (!column) return null;
-  const rowType = rowTypeOf(model, row);
+  const rowType = header.rowTypeOf(row);
   const meaning = describeValue(column, value.trim(), tenant, rowType);
   const markdown = (meaning ? `${meaning}\n\n---\n\n` : '') + describeColumn(column, tenant, rowType);
   return { contents: { kind: 'markdown', value: markdown }, range };

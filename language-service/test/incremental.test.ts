@@ -7,15 +7,12 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import {
-  ChunkedTextDocument,
-  DEFAULT_SETTINGS,
-  getLanguageService,
-  type ServiceSettings,
-  type SubscriberModel,
-} from '@subscriber-csv/language-service';
-import { createRandom } from './helpers/random';
-import { RANDOM_FILE_HEADER as HEADER, randomFile } from './helpers/randomFiles';
+import { getLanguageService } from '../src/languageService';
+import { SubscriberModel } from '../src/model/subscriberModel';
+import { DEFAULT_SETTINGS, type ServiceSettings } from '../src/settings';
+import { ChunkedTextDocument } from '../src/text/chunkedTextDocument';
+import { createRandom } from '../../test/unit/helpers/random';
+import { RANDOM_FILE_HEADER as HEADER, randomFile } from '../../test/unit/helpers/randomFiles';
 
 const service = getLanguageService();
 const URI = 'file:///test/incremental.subscribers.csv';
@@ -69,7 +66,7 @@ function fullValidation(text: string, settings: ServiceSettings, version: number
 }
 
 function assertSameRecords(model: SubscriberModel, text: string, label: string): void {
-  const fresh = service.parse(TextDocument.create(URI, 'subscriber-csv', 1, text));
+  const fresh = new SubscriberModel(TextDocument.create(URI, 'subscriber-csv', 1, text));
   const shape = (m: SubscriberModel) =>
     Array.from({ length: m.records.count }, (_, index) => [
       m.records.starts[index],
@@ -92,7 +89,7 @@ describe('incremental validation', () => {
           randomFile(random, 5 + Math.floor(random() * 25)),
           64,
         );
-        const model = service.parse(document);
+        const model = service.parse(document) as SubscriberModel;
         let validated = document.version;
         service.doValidation(model, settings);
         for (let step = 0; step < 25; step++) {

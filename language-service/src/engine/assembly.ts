@@ -1,33 +1,19 @@
 /**
- * Turns what a validation found into LSP diagnostics, in the order a full validation lists them: by position,
- * and at one position, the file's structure, the header, duplicates, then each row's own rules.
+ * Turns what the editor's validation kept into LSP diagnostics, in the order every source lists them (`order.ts`).
  *
  * A record's diagnostics are converted once and again only when the record moves to another line, so a keystroke
  * converts the row it changed. When at most `max` are wanted (the editor shows 1,000), only those kept are made:
  * errors first, then the first ones of the next severity, as `limitDiagnostics` would keep them.
  */
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
-import { CATALOG, type DiagnosticCode } from './diagnosticCatalog';
-import { limitCut, limitSummary } from './diagnosticLimit';
-import type { DuplicateIndex } from './rules/duplicates';
-import { emptyFile, missingHeader } from './rules/fileStructure';
-import { toDiagnostic, type Finding } from './rules/report';
-import type { SubscriberModel } from './subscriberModel';
-
-/**
- * Where findings at the same position go in the list, as the rules were once run: the file's structure, the
- * header, duplicates, then each row's own rules.
- */
-export const RANK_QUOTE = 0;
-export const RANK_MISSING_HEADER = 1;
-export const RANK_LEADING_BLANK = 2;
-export const RANK_HEADER = 3;
-export const RANK_DUPLICATE = 4;
-export const RANK_ROW = 5;
-
-export interface RankedFinding extends Finding {
-  rank: number;
-}
+import { DIAGNOSTIC_CODES, type DiagnosticCode } from '../catalog/diagnosticCodes';
+import { limitCut, limitSummary } from '../diagnosticLimit';
+import type { SubscriberModel } from '../model/subscriberModel';
+import { duplicateFinding, LINES_NAMED } from '../rules/duplicates';
+import { emptyFile } from '../rules/fileStructure';
+import { toDiagnostic, type Finding, type PositionAt } from '../rules/report';
+import { placeInRecord, RANK_DUPLICATE, type Placed, type RankedFinding } from './order';
+import type { UniqueValues } from './uniqueValues';
 
 /** A diagnostic that may be published, with where it sorts; made only when it is kept. */
 interface Kept {
@@ -44,15 +30,7 @@ function compareKept(a: Kept, b: Kept): number {
 }
 
 function severityOf(code: DiagnosticCode): number {
-  return CATALOG[code].severity;
-}
-
-/** A finding at document offsets, ready to be sorted with the others of its record. */
-interface Placed {
-  start: number;
-  end: number;
-  rank: number;
-  finding: Finding;
+  return DIAGNOSTIC_CODES[code].severity;
 }
 
 /** What a validation has found so far. */
@@ -60,9 +38,9 @@ export interface Found {
   readonly model: SubscriberModel;
   /** The findings of each record that has any, by record id, with offsets relative to the record's start. */
   readonly findings: ReadonlyMap<number, readonly RankedFinding[]>;
-  /** The header's findings, at document offsets. */
+  /** The header's findings (a missing header included), at document offsets. */
   readonly headerFindings: readonly RankedFinding[];
-  readonly duplicates: readonly DuplicateIndex[];
+  readonly checker: { readonly uniques: readonly UniqueValues[] };
 }
 
 export class DiagnosticAssembly {
@@ -70,6 +48,9 @@ export class DiagnosticAssembly {
   private readonly converted = new Map<number, { line: number; diagnostics: Diagnostic[] }>();
   /** The same for records with findings from outside them, with what those said. */
   private readonly convertedWith = new Map<number, { line: number; key: string; diagnostics: Diagnostic[] }>();
+  /** Where a repeated value's cell sits in its record, by record id: found once, kept while the record is. */
+  private readonly spans = new Map<number, { start: number; end: number }>();
+  private readonly positionAt: PositionAt = (offset) => this.found.model.document.positionAt(offset);
 
   constructor(private readonly found: Found) {}
 
@@ -77,15 +58,15 @@ export class DiagnosticAssembly {
   forget(id: number): void {
     this.converted.delete(id);
     this.convertedWith.delete(id);
+    for (let column = 0; column < 4; column++) this.spans.delete(id * 4 + column);
   }
 
   /** Every diagnostic in position order, or with `max`, what `limitDiagnostics` keeps of them. */
   diagnostics(max = Infinity): Diagnostic[] {
     const model = this.found.model;
-    const document = model.document;
     if (model.headerIndex < 0) {
       const finding = emptyFile(model.source.length);
-      return [toDiagnostic(document, finding, finding.start, finding.end)];
+      return [toDiagnostic(this.positionAt, finding, finding.start, finding.end)];
     }
     const bySeverity = this.countBySeverity();
     const total = bySeverity.reduce((sum, count) => sum + count, 0);
@@ -97,10 +78,7 @@ export class DiagnosticAssembly {
     const counts = [0, 0, 0, 0, 0];
     for (const list of this.found.findings.values()) for (const finding of list) counts[severityOf(finding.code)]++;
     for (const finding of this.found.headerFindings) counts[severityOf(finding.code)]++;
-    if (!this.found.model.looksLikeSubscriberFile) counts[severityOf('missing-header')]++;
-    for (const index of this.found.duplicates) {
-      for (const key of index.duplicated) counts[severityOf(index.spec.code)] += index.usesOf(key).length;
-    }
+    for (const unique of this.found.checker.uniques) counts[severityOf(unique.spec.code)] += unique.repeatedUses;
     return counts;
   }
 
@@ -110,7 +88,6 @@ export class DiagnosticAssembly {
    */
   private someDiagnostics(max: number, bySeverity: readonly number[], total: number): Diagnostic[] {
     const model = this.found.model;
-    const document = model.document;
     const records = model.records;
     const { cut, room } = limitCut(bySeverity, max);
     const kept: Kept[] = [];
@@ -119,33 +96,23 @@ export class DiagnosticAssembly {
       if (severity < cut) kept.push(item);
       else if (severity === cut) candidates.push(item);
     };
-    const finding = (found: Finding) => () => toDiagnostic(document, found, found.start, found.end);
+    const finding = (found: Finding) => () => toDiagnostic(this.positionAt, found, found.start, found.end);
     // Findings from outside a record come before its own at the same place, in the order they are placed.
     let seq = 0;
-    if (!model.looksLikeSubscriberFile) {
-      const found = missingHeader(records.starts[model.headerIndex], records.ends[model.headerIndex]);
-      take(severityOf(found.code), {
-        start: found.start,
-        rank: RANK_MISSING_HEADER,
-        kind: 0,
-        seq: seq++,
-        make: finding(found),
-      });
-    }
     for (const found of this.found.headerFindings) {
       take(severityOf(found.code), { start: found.start, rank: found.rank, kind: 0, seq: seq++, make: finding(found) });
     }
-    for (const index of this.found.duplicates) {
-      const severity = severityOf(index.spec.code);
+    for (const unique of this.found.checker.uniques) {
+      const severity = severityOf(unique.spec.code);
       if (severity > cut) continue;
-      for (const key of index.duplicated) {
-        const uses = index.usesOf(key);
+      for (const entry of unique.duplicated) {
+        const uses = unique.usesOf(entry);
         const count = severity < cut ? uses.length : Math.min(uses.length, room);
-        const lines = count > 0 ? index.linesNamed(key) : [];
+        const named = count > 0 ? this.namedOf(unique, uses) : undefined;
         for (let use = 0; use < count; use++) {
           const at = records.indexOf(uses[use]);
-          const start = records.starts[at] + index.spanOf(at).start;
-          const make = () => finding(index.findingOf(key, use, lines))();
+          const start = records.starts[at] + this.spanOf(unique, at).start;
+          const make = () => finding(this.duplicateOf(unique, uses, use, named as Named))();
           take(severity, { start, rank: RANK_DUPLICATE, kind: 0, seq: seq++, make });
         }
       }
@@ -176,6 +143,50 @@ export class DiagnosticAssembly {
     return own.sort((a, b) => a.start - b.start || a.rank - b.rank);
   }
 
+  /** What the messages about a repeated value name: the value, and the lines of its first uses. */
+  private namedOf(unique: UniqueValues, uses: readonly number[]): Named {
+    const model = this.found.model;
+    const records = model.records;
+    const key = unique.keyOf(model.row(records.indexOf(uses[0])));
+    const lines = uses
+      .slice(0, LINES_NAMED + 1)
+      .map((id) => model.document.positionAt(records.starts[records.indexOf(id)]).line + 1);
+    return { key, lines };
+  }
+
+  /** The finding of use `use` of a repeated value. */
+  private duplicateOf(unique: UniqueValues, uses: readonly number[], use: number, named: Named): Finding {
+    const records = this.found.model.records;
+    const index = records.indexOf(uses[use]);
+    const start = records.starts[index];
+    const span = this.spanOf(unique, index);
+    return duplicateFinding(
+      unique.spec,
+      named.key,
+      use,
+      uses.length,
+      named.lines,
+      start + span.start,
+      start + span.end,
+    );
+  }
+
+  /** Where the unique column's cell of record `index` sits in its record. */
+  private spanOf(unique: UniqueValues, index: number): { start: number; end: number } {
+    const model = this.found.model;
+    const id = model.records.ids[index];
+    // Unique columns differ in field, so the span is kept per column and record.
+    const key = id * 4 + this.found.checker.uniques.indexOf(unique);
+    let span = this.spans.get(key);
+    if (!span) {
+      const row = model.row(index);
+      const field = unique.spec.field;
+      span = { start: row.cellStart(field) - row.start, end: row.cellEnd(field) - row.start };
+      this.spans.set(key, span);
+    }
+    return span;
+  }
+
   private allDiagnostics(): Diagnostic[] {
     const model = this.found.model;
     const records = model.records;
@@ -186,16 +197,16 @@ export class DiagnosticAssembly {
       list.push({ start: finding.start, end: finding.end, rank, finding });
       extra.set(index, list);
     };
-    if (!model.looksLikeSubscriberFile) {
-      place(
-        model.headerIndex,
-        missingHeader(records.starts[model.headerIndex], records.ends[model.headerIndex]),
-        RANK_MISSING_HEADER,
-      );
-    }
     for (const finding of this.found.headerFindings) place(model.headerIndex, finding, finding.rank);
-    for (const index of this.found.duplicates)
-      index.findings((record, finding) => place(record, finding, RANK_DUPLICATE));
+    for (const unique of this.found.checker.uniques) {
+      for (const entry of unique.duplicated) {
+        const uses = unique.usesOf(entry);
+        const named = this.namedOf(unique, uses);
+        uses.forEach((id, use) =>
+          place(records.indexOf(id), this.duplicateOf(unique, uses, use, named), RANK_DUPLICATE),
+        );
+      }
+    }
     const indexes = new Set(extra.keys());
     for (const id of this.found.findings.keys()) indexes.add(records.indexOf(id));
     // Records in order; within a record, findings by position (records never overlap).
@@ -239,12 +250,16 @@ export class DiagnosticAssembly {
   }
 
   private mixedDiagnostics(index: number, extra: Placed[]): Diagnostic[] {
-    const base = this.found.model.records.starts[index];
-    const placed = [...extra];
-    for (const finding of this.found.findings.get(this.found.model.records.ids[index]) ?? []) {
-      placed.push({ start: base + finding.start, end: base + finding.end, rank: finding.rank, finding });
-    }
-    placed.sort((a, b) => a.start - b.start || a.rank - b.rank);
-    return placed.map(({ start, end, finding }) => toDiagnostic(this.found.model.document, finding, start, end));
+    const records = this.found.model.records;
+    const own = this.found.findings.get(records.ids[index]) ?? [];
+    return placeInRecord(own, records.starts[index], extra).map(({ start, end, finding }) =>
+      toDiagnostic(this.positionAt, finding, start, end),
+    );
   }
+}
+
+/** What the messages about one repeated value name. */
+interface Named {
+  key: string;
+  lines: number[];
 }
