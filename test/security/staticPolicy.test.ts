@@ -132,3 +132,22 @@ test('the import path never writes the document or a file', () => {
   }
   assert.deepEqual(offenders, []);
 });
+
+test('every upload from the extension and the CLI passes the file’s secret values, so the core scrubs its PINs', () => {
+  // The upload core does not parse the CSV: a caller that left the PINs out would get messages scrubbed of the token only.
+  const uploads = IMPORT_PATH.filter((path) => !path.startsWith('common/'))
+    .flatMap(callsIn)
+    .filter(({ callee }) => callee === 'uploadImport');
+  assert.ok(uploads.length >= 2, `the check sees the ${uploads.length} uploads there are`);
+  const withoutSecrets = uploads
+    .filter(({ node }) => {
+      const options = node.arguments[4];
+      return !(
+        options &&
+        ts.isObjectLiteralExpression(options) &&
+        options.properties.some((property) => property.name?.getText() === 'secretValues')
+      );
+    })
+    .map(({ where }) => where);
+  assert.deepEqual(withoutSecrets, []);
+});
