@@ -1,11 +1,14 @@
 /**
  * The engine over the CLI's source: a text too large to hold, read twice as a stream (`recordStream.ts`).
  *
- * The first reading finds the header, the line of every record and the values that must be unique, and where a
- * quote that never closes starts. The second runs every rule on each record and hands out its diagnostics at once,
- * duplicates included (the first reading knows every use of a repeated value), in the order every source lists
- * them. Memory therefore grows with the number of distinct unique values (about 30 bytes each) and the record
- * lines (4 bytes a record), never with the text or with the number of diagnostics: any number can be written.
+ * The first reading finds the header, the values that must be unique, and where a quote that never closes starts.
+ * The second runs every rule on each record and hands out its diagnostics at once, duplicates included (the first
+ * reading knows every use of a repeated value), in the order every source lists them. Memory therefore grows with
+ * the number of distinct unique values (about 20 bytes each), never with the text or with the number of
+ * diagnostics: any number can be written.
+ *
+ * A record is named by the line it starts on: every record starts on a line of its own, in file order, so the
+ * line is an id that orders records and is what a duplicate's message names.
  */
 import type { Diagnostic, Position } from 'vscode-languageserver-types';
 import type { RowView } from '../csv/rowView';
@@ -21,13 +24,11 @@ import { RecordStream, type OpenRecord } from './recordStream';
 /** What the first reading learnt about the text. */
 interface FirstReading {
   header: Header | undefined;
-  /** 1 for each record (by number) that shares a unique value with another. */
+  /** 1 for each record (by its line) that shares a unique value with another. */
   repeated: Uint8Array;
   headerText: string;
   textStart: string;
   checker: RecordChecker;
-  /** The 0-based line of each record, by record number. */
-  lines: Int32Array;
   open: OpenRecord | undefined;
   /** Where the text ends, for a text with no header. */
   endPosition: Position;
@@ -70,8 +71,8 @@ export async function* validateStream(
     if (row.index === header.index) {
       extra = headerFindings;
       stream.cellsNeeded = Infinity;
-    } else if (first.repeated[row.index] === 1) {
-      extra = duplicatesOf(row, checker, first.lines);
+    } else if (first.repeated[stream.line] === 1) {
+      extra = duplicatesOf(row, stream.line, checker);
     }
     if (own.length === 0 && extra.length === 0) return;
     for (const { start, end, finding } of placeInRecord(own, row.start, extra)) {
@@ -103,17 +104,10 @@ async function readFirst(readText: () => AsyncIterable<string>, settings: Servic
   let header: Header | undefined;
   let headerText = '';
   let checker: RecordChecker | undefined;
-  let lines = new Int32Array(1 << 12);
   let open: OpenRecord | undefined;
   const suspects: FirstReading['suspects'] = { stream: undefined };
   const stream = new RecordStream();
   const read = (row: RowView) => {
-    if (row.index >= lines.length) {
-      const grown = new Int32Array(lines.length * 2);
-      grown.set(lines);
-      lines = grown;
-    }
-    lines[row.index] = stream.line;
     if (row.unterminated) open = { start: row.start, quote: row.end };
     if (!header) {
       if (row.blank) return;
@@ -124,7 +118,7 @@ async function readFirst(readText: () => AsyncIterable<string>, settings: Servic
       stream.cellsNeeded = Math.max(0, ...checker.uniques.map((unique) => unique.spec.field + 1));
       return;
     }
-    if (checker?.checksRows) checker.indexRecord(row, row.index);
+    if (checker?.checksRows) checker.indexRecord(row, stream.line);
   };
   for await (const piece of readText()) {
     stream.push(piece);
@@ -132,7 +126,7 @@ async function readFirst(readText: () => AsyncIterable<string>, settings: Servic
   }
   stream.end();
   for (let row = stream.next(); row; row = stream.next()) read(row);
-  const repeated = new Uint8Array(stream.index + 1);
+  const repeated = new Uint8Array(stream.line + 1);
   for (const unique of checker?.uniques ?? []) unique.markRepeatedUses(repeated);
   return {
     header,
@@ -140,7 +134,6 @@ async function readFirst(readText: () => AsyncIterable<string>, settings: Servic
     headerText,
     textStart: stream.textStart,
     checker: checker ?? checkerOf(undefined, settings, suspects),
-    lines,
     open,
     endPosition: stream.endPosition,
     suspects,
@@ -154,7 +147,7 @@ function checkerOf(
 ): RecordChecker {
   const source = {
     header,
-    // A stream's record ids are its record numbers, already in file order.
+    // A stream's record ids are the lines its records start on, already in file order.
     order: (id: number) => id,
     get mayHoldSuspectCharacters() {
       return suspects.stream?.mayHoldSuspectCharacters ?? true;
@@ -164,17 +157,17 @@ function checkerOf(
   return new RecordChecker(source, settings);
 }
 
-/** The duplicate findings of a data row: one for each unique value it shares with another row. */
-function duplicatesOf(row: RowView, checker: RecordChecker, lines: Int32Array): Placed[] {
+/** The duplicate findings of a data row starting on `line`: one for each unique value it shares with another. */
+function duplicatesOf(row: RowView, line: number, checker: RecordChecker): Placed[] {
   const placed: Placed[] = [];
   for (const unique of checker.uniques) {
     const key = unique.keyOf(row);
     const repeated = unique.usesOfKey(key);
     if (!repeated) continue;
     const { uses } = repeated;
-    const use = indexOfSorted(uses, row.index);
+    const use = indexOfSorted(uses, line);
     if (use < 0) continue;
-    const named = uses.slice(0, LINES_NAMED + 1).map((id) => lines[id] + 1);
+    const named = uses.slice(0, LINES_NAMED + 1).map((id) => id + 1);
     const field = unique.spec.field;
     const finding: RankedFinding = {
       ...duplicateFinding(unique.spec, key, use, uses.length, named, row.cellStart(field), row.cellEnd(field)),
