@@ -45,6 +45,8 @@ interface ColumnDefinition {
   readonly plausibleUnlisted?: RegExp;
   /** What an empty cell means, by row type when it differs. */
   readonly blankMeans?: string | Readonly<Record<RowType, string>>;
+  /** The column's value says what the row creates: its choices are the row types. */
+  readonly definesRowType?: boolean;
   /** The column must be present in the header. */
   readonly requiredColumn?: boolean;
   /** Every data row must have a value. */
@@ -92,6 +94,7 @@ const TABLE = [
       { value: 'User', meaning: 'a person with their own extension, phone and voicemail' },
       { value: 'Location', meaning: 'a shared place such as a lobby, conference room or break room' },
     ],
+    definesRowType: true,
     requiredColumn: true,
     requiredValue: true,
     setBy: 'anyone',

@@ -8,9 +8,6 @@ import { findColumn, type ColumnName, type ColumnSpec, type RowType } from '../c
 import type { CsvCell } from '../csv/csvModel';
 import type { RowView } from '../csv/rowView';
 
-/** The column whose value says what a row creates; its choices are the row types. */
-const TYPE_COLUMN: ColumnName = 'Type';
-
 export class Header {
   /** Index of the header record in the file (blank records may come before it). */
   readonly index: number;
@@ -77,11 +74,12 @@ export class Header {
     return field === undefined ? '' : row.value(field).trim();
   }
 
-  /** The row's type when its Type cell names one, in any letter case. */
+  /** The row's type when the cell of the column that says it (Type) names one, in any letter case. */
   rowTypeOf(row: RowView): RowType | undefined {
-    const type = this.valueOf(row, TYPE_COLUMN).toLowerCase();
-    if (type === 'user') return 'User';
-    if (type === 'location') return 'Location';
-    return undefined;
+    const field = this.fieldWhere('definesRowType', (column) => column.definesRowType === true);
+    if (field === undefined) return undefined;
+    const value = row.value(field).trim().toLowerCase();
+    const choice = this.columnOfField[field]?.choices?.find((candidate) => candidate.value.toLowerCase() === value);
+    return choice?.value as RowType | undefined;
   }
 }
