@@ -36,10 +36,11 @@ export interface RecordScan {
   /** True when a field starts with a quote: only then can the record's content hold a line break. */
   quoted: boolean;
   /**
-   * The next quote, LF and CR at or after where they were last looked for in `text` (-1: none to the end), so that
-   * a line without quotes is found with three native searches over the whole text, not one look per character.
+   * The next quote, LF and CR at or after where they were last looked for (-1: none to the end of the text, -2: not
+   * looked for yet), so that a line without quotes is found with three native searches over the whole text, not one
+   * look per character. They hold while records are scanned in order in one text: whoever scans another text (or
+   * goes back) calls `restartScan` first.
    */
-  text: string | undefined;
   nextQuote: number;
   nextLf: number;
   nextCr: number;
@@ -52,11 +53,19 @@ export function createRecordScan(): RecordScan {
     openQuote: -1,
     blank: true,
     quoted: false,
-    text: undefined,
-    nextQuote: 0,
-    nextLf: 0,
-    nextCr: 0,
+    nextQuote: NOT_LOOKED,
+    nextLf: NOT_LOOKED,
+    nextCr: NOT_LOOKED,
   };
+}
+
+const NOT_LOOKED = -2;
+
+/** Forgets where the next quote and line breaks are: the text scanned next is another (or is scanned from earlier). */
+export function restartScan(out: RecordScan): void {
+  out.nextQuote = NOT_LOOKED;
+  out.nextLf = NOT_LOOKED;
+  out.nextCr = NOT_LOOKED;
 }
 
 /** Scans the record that starts at `start` (which must be a record start, below the text's length). */
@@ -66,7 +75,7 @@ export function scanRecord(text: string, start: number, out: RecordScan): void {
 
 /** The offset of the next `character` at or after `from`, given where it was found last (`known`); -1 for none. */
 function nextOf(text: string, character: string, from: number, known: number): number {
-  return known >= from || known < 0 ? known : text.indexOf(character, from);
+  return known >= from || known === -1 ? known : text.indexOf(character, from);
 }
 
 /**
@@ -74,16 +83,9 @@ function nextOf(text: string, character: string, from: number, known: number): n
  * Found with native searches; false (nothing written) when the line holds a quote, for `scanFields` to read.
  */
 function scanPlainLine(text: string, start: number, out: RecordScan): boolean {
-  if (out.text !== text) {
-    out.text = text;
-    out.nextQuote = text.indexOf('"', start);
-    out.nextLf = text.indexOf('\n', start);
-    out.nextCr = text.indexOf('\r', start);
-  } else {
-    out.nextQuote = nextOf(text, '"', start, out.nextQuote);
-    out.nextLf = nextOf(text, '\n', start, out.nextLf);
-    out.nextCr = nextOf(text, '\r', start, out.nextCr);
-  }
+  out.nextQuote = nextOf(text, '"', start, out.nextQuote);
+  out.nextLf = nextOf(text, '\n', start, out.nextLf);
+  out.nextCr = nextOf(text, '\r', start, out.nextCr);
   const lf = out.nextLf;
   const cr = out.nextCr;
   const lineEnd = lf < 0 ? (cr < 0 ? text.length : cr) : cr < 0 ? lf : Math.min(lf, cr);

@@ -11,7 +11,7 @@
 import type { Position } from 'vscode-languageserver-types';
 import { RECORD_BLANK, RECORD_UNTERMINATED } from '../csv/recordTable';
 import { RowView } from '../csv/rowView';
-import { bomLengthOf, createRecordScan, lineEndOf, scanRecord } from '../csv/scanCsv';
+import { bomLengthOf, createRecordScan, lineEndOf, restartScan, scanRecord } from '../csv/scanCsv';
 import { holdsSuspects } from '../values/textEncoding';
 
 const LF = 10;
@@ -69,6 +69,7 @@ export class RecordStream {
     this.compact();
     this.buffer += text;
     this.suspects = undefined;
+    restartScan(this.scan);
   }
 
   end(): void {
@@ -181,6 +182,7 @@ export class RecordStream {
     const drop = this.pos;
     if (drop === 0) return;
     this.buffer = this.buffer.slice(drop);
+    restartScan(this.scan);
     this.bufferStart += drop;
     this.pos = 0;
     this.recordAt -= drop;
