@@ -9,7 +9,7 @@ import { createWriteStream, existsSync, mkdirSync, renameSync, statSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
-import { COLUMNS } from '../server/src/service/columns';
+import { COLUMNS, type ColumnName } from '@subscriber-csv/language-service';
 
 /** Bump when the generator changes, so that cached files from an older generator are not reused. */
 const GENERATOR_VERSION = 2;
@@ -64,10 +64,10 @@ const DEFECTS = [
 
 export type Defect = (typeof DEFECTS)[number];
 
-export const HEADER = COLUMNS.map((column) => column.name);
+export const HEADER: readonly string[] = COLUMNS.map((column) => column.name);
 const FIELD = new Map(HEADER.map((name, index) => [name, index]));
 
-function field(name: string): number {
+function field(name: ColumnName): number {
   const index = FIELD.get(name);
   if (index === undefined) throw new Error(`No column ${name}`);
   return index;
@@ -149,7 +149,7 @@ export class RowGenerator {
     cells[field('Hold')] = this.pick(['', '1', '2', '3']);
     cells[field('DirAccess')] = this.pick(['', 'both', 'dial', 'none', 'both']);
     cells[field('MaxDevices')] = this.pick(['', '1', '2', '3', '5', '2', '3']);
-    for (const name of ['Twin', 'SCR', 'ODCR', 'VM', 'Agent']) cells[field(name)] = this.yesNo();
+    for (const name of ['Twin', 'SCR', 'ODCR', 'VM', 'Agent'] as const) cells[field(name)] = this.yesNo();
     cells[field('CAdmin')] = this.chance(0.02) ? 'y' : 'n';
     cells[field('EAdmin')] = 'n';
     cells[field('CallProfile')] = this.pick(['', '1', '2', '3', '12', '14']);

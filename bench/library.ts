@@ -4,7 +4,7 @@
  */
 import { parse } from 'csv-parse/sync';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { DEFAULT_SETTINGS, getLanguageService, type ServiceSettings } from '../server/src/service';
+import { DEFAULT_SETTINGS, getLanguageService, type ServiceSettings } from '@subscriber-csv/language-service';
 import { median, timed } from './stats';
 
 export const BENCH_URI = 'file:///bench/users.subscribers.csv';
@@ -93,7 +93,7 @@ export function measureRetainedHeap(readText: () => string, rows: number): HeapM
   service.doValidation(model, BENCH_SETTINGS);
   const withChecks = settle();
   // Keep both alive until the last reading.
-  if (model.document.getText().length !== text.length) throw new Error('model lost its text');
+  if (document.getText().length !== text.length || model.rowCounts().users < 0) throw new Error('lost the text');
   const retainedHeapBytes = withChecks - withText;
   return {
     textHeapBytes: withText - empty,

@@ -3,9 +3,10 @@
  * imported by both sides.
  */
 import { NotificationType, RequestType, type Diagnostic, type TextEdit } from 'vscode-languageserver-protocol';
-import type { CellInfo, RowForm } from '../server/src/service';
+import type { CellInfo, RowForm, TenantData } from '@subscriber-csv/language-service';
 
-export type { CellInfo, FormChoice, FormProblem, RowForm, RowFormField } from '../server/src/service';
+export type { CellInfo, FormChoice, FormProblem, RowForm, RowFormField } from '@subscriber-csv/language-service';
+export type { TenantData };
 
 /** The language id of subscriber files; the server also serves plain CSV files whose header looks like one. */
 export const SUBSCRIBER_LANGUAGE_ID = 'subscriber-csv';
@@ -13,24 +14,9 @@ export const SUBSCRIBER_LANGUAGE_ID = 'subscriber-csv';
 /** The configuration section the server reads. */
 export const CONFIG_SECTION = 'subscriberCsv';
 
-export interface TenantDataEntry {
-  id: string;
-  name: string;
-}
-
-/** The tenant's lists as the client fetched them from the tenant endpoint. */
-export interface TenantData {
-  pinNotification?: 'none' | 'display' | 'email' | 'emailAndDisplay';
-  role?: 'tenantAdmin' | 'telcoAdmin';
-  callProfiles?: TenantDataEntry[];
-  keyProfiles?: TenantDataEntry[];
-  holdAnnouncements?: TenantDataEntry[];
-  siteZones?: TenantDataEntry[];
-  extensionsInUse?: string[];
-}
-
 /**
- * Client → server: the tenant data fetched from the endpoint, or null to fall back to settings.
+ * Client → server: the tenant data fetched from the endpoint (the rules library's `TenantData`, read with its
+ * `readTenantData`), or null to fall back to settings.
  * Sent when the data is first loaded, refreshed, or cleared with the token. The server re-validates open files.
  */
 export namespace TenantDataNotification {
@@ -69,6 +55,11 @@ export interface ValidateNowResult {
    * exactly those rather than waiting for the editor to show them.
    */
   diagnostics?: Diagnostic[];
+  /**
+   * The distinct values of the file's secret columns (PINs), so that the client keeps them out of every message
+   * of the import (the endpoint's answers may quote them). Never logged.
+   */
+  secretValues: string[];
 }
 
 /**

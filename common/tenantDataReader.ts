@@ -1,46 +1,43 @@
 /**
- * Reads tenant data — the tenant's lists, its PIN notification and the role — from JSON nobody vouches for: the
- * tenant data notification (server), the cache in the editor's global state (client), the `subscriberCsv.tenant.*`
- * settings (server). One reader, so that all of them accept the same shapes.
+ * Reads settings and tenant data from JSON nobody vouches for, warning instead of failing: the tenant data
+ * notification (server), the cache in the editor's global state (client), the `subscriberCsv.*` settings (server).
+ * The tenant vocabulary itself is read by the rules library's `readTenantData`, the one reader every part of the
+ * project uses; this file turns what it leaves out into warnings and holds the small readers of other settings.
  *
  * A value of the wrong type is ignored (a list keeps its well-typed entries) and `warn` is called once for it with
  * the field's name and what was expected, never the value: a misplaced value can be anything, a PIN or a token
  * included.
  */
-import type { TenantData, TenantDataEntry } from './protocol';
+import {
+  IMPORTER_ROLES,
+  PIN_NOTIFICATIONS,
+  readTenantData as readTenantVocabulary,
+  TENANT_LISTS,
+  type ImporterRole,
+  type PinNotification,
+  type TenantData,
+  type TenantListName,
+} from '@subscriber-csv/language-service';
 
 export type Warn = (message: string) => void;
 
-export type PinNotification = NonNullable<TenantData['pinNotification']>;
-export type ImporterRole = NonNullable<TenantData['role']>;
-export type TenantListName = 'callProfiles' | 'keyProfiles' | 'holdAnnouncements' | 'siteZones';
+export { PIN_NOTIFICATIONS, TENANT_LISTS, type ImporterRole, type PinNotification, type TenantListName };
+export const ROLES = IMPORTER_ROLES;
 /** The tenant's lists, as settings or the endpoint give them. */
 export type TenantLists = Pick<TenantData, TenantListName | 'extensionsInUse'>;
 
-export const PIN_NOTIFICATIONS: readonly PinNotification[] = ['none', 'display', 'email', 'emailAndDisplay'];
-export const ROLES: readonly ImporterRole[] = ['tenantAdmin', 'telcoAdmin'];
-export const TENANT_LISTS: readonly TenantListName[] = [
-  'callProfiles',
-  'keyProfiles',
-  'holdAnnouncements',
-  'siteZones',
-];
-
-/** Null (none), or the fields of `value` that have the right type; `label` names the source in warnings. */
+/**
+ * Null (none), or the fields of `value` that have the right shape, read by the rules library's one reader of the
+ * tenant vocabulary; what it leaves out is warned about (`label` names the source), one warning per field.
+ */
 export function readTenantData(value: unknown, warn: Warn, label = 'tenant data'): TenantData | null {
   if (value === null || value === undefined) return null;
   if (!isObject(value)) {
     warn(`The ${label} is not an object: it is ignored.`);
     return null;
   }
-  const name = (key: string) => `${label} field ${key}`;
-  const data: TenantData = {
-    pinNotification: oneOf(value.pinNotification, PIN_NOTIFICATIONS, name('pinNotification'), warn),
-    role: oneOf(value.role, ROLES, name('role'), warn),
-    ...readTenantLists(value, name, warn),
-  };
-  // Absent fields stay absent, as they were sent.
-  for (const key of Object.keys(data) as (keyof TenantData)[]) if (data[key] === undefined) delete data[key];
+  const { data, problems } = readTenantVocabulary(value);
+  warnPerField(problems, (key) => `${label} field ${key}`, warn);
   return data;
 }
 
@@ -50,18 +47,29 @@ export function readTenantLists(
   name: (key: string) => string,
   warn: Warn,
 ): TenantLists {
-  const lists: TenantLists = {};
-  for (const list of TENANT_LISTS) {
-    lists[list] = listOf(value[list], name(list), '{ "id": "…", "name": "…" }', readEntry, warn);
+  const lists: Record<string, unknown> = {};
+  for (const key of [...TENANT_LISTS, 'extensionsInUse']) if (value[key] !== undefined) lists[key] = value[key];
+  const { data, problems } = readTenantVocabulary(lists);
+  warnPerField(problems, name, warn);
+  const { pinNotification: _pin, role: _role, ...read } = data;
+  return read;
+}
+
+/**
+ * The reader's problems as warnings, the first of each field with a count of the others: a list of ten thousand
+ * wrong entries is one warning. Problems name keys and types, never values.
+ */
+function warnPerField(problems: readonly string[], name: (key: string) => string, warn: Warn): void {
+  const byField = new Map<string, string[]>();
+  for (const problem of problems) {
+    const key = /^[A-Za-z]+/.exec(problem)?.[0] ?? '';
+    byField.set(key, [...(byField.get(key) ?? []), problem]);
   }
-  lists.extensionsInUse = listOf(
-    value.extensionsInUse,
-    name('extensionsInUse'),
-    'text or a whole number',
-    readDigits,
-    warn,
-  );
-  return lists;
+  for (const [key, found] of byField) {
+    const first = found[0].replace(/^[A-Za-z]+/, name(key)).replace(/\.$/, '');
+    const more = found.length > 1 ? ` (and ${found.length - 1} more like it)` : '';
+    warn(`${first}${more}: ignored.`);
+  }
 }
 
 /** One of `allowed`, or undefined (with a warning when something else was there). */
@@ -109,21 +117,6 @@ export function listOf<T>(
 
 export function readText(item: unknown): string | undefined {
   return typeof item === 'string' ? item.trim() : undefined;
-}
-
-/** IDs and extensions: text, or a whole number (JSON is often written without quotes). */
-function readDigits(item: unknown): string | undefined {
-  if (typeof item === 'string') return item.trim();
-  if (typeof item === 'number' && Number.isSafeInteger(item) && item >= 0) return String(item);
-  return undefined;
-}
-
-function readEntry(item: unknown): TenantDataEntry | undefined | '' {
-  if (!isObject(item)) return undefined;
-  const id = readDigits(item.id);
-  if (id === undefined) return undefined;
-  if (item.name !== undefined && item.name !== null && typeof item.name !== 'string') return undefined;
-  return id === '' ? '' : { id, name: typeof item.name === 'string' ? item.name : '' };
 }
 
 export function isObject(value: unknown): value is Record<string, unknown> {

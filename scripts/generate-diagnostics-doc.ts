@@ -6,7 +6,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import { CATALOG, DIAGNOSTIC_SOURCE, type DiagnosticCode } from '../server/src/service/diagnosticCatalog';
+import {
+  CATALOG,
+  DIAGNOSTIC_SOURCE,
+  type DiagnosticCode,
+  type DiagnosticScope,
+  type ImportEffect,
+} from '@subscriber-csv/language-service';
 
 export const DIAGNOSTICS_DOC_PATH = path.join(__dirname, '..', 'docs', 'diagnostics.md');
 
@@ -17,10 +23,23 @@ export const SEVERITY_NAMES: Readonly<Record<DiagnosticSeverity, string>> = {
   [DiagnosticSeverity.Hint]: 'Hint',
 };
 
+const SCOPE_NAMES: Readonly<Record<DiagnosticScope, string>> = {
+  file: 'the file',
+  header: 'the header',
+  row: 'a row',
+  cell: 'a cell',
+};
+
+const EFFECT_NAMES: Readonly<Record<ImportEffect, string>> = {
+  refusesFile: 'refuses the file',
+  failsRow: 'fails the row',
+  none: 'none',
+};
+
 const INTRO = [
   '# Diagnostics',
   '',
-  '<!-- Generated from server/src/service/diagnosticCatalog.ts by `npm run docs:diagnostics`. Do not edit by hand. -->',
+  '<!-- Generated from language-service/src/catalog/ by `npm run docs:diagnostics`. Do not edit by hand. -->',
   '',
   `Every problem the subscriber CSV checker reports has a stable code (shown with the source \`${DIAGNOSTIC_SOURCE}\`)`,
   'and links to its section below. The rules follow the vendor\'s "Import Users" page for OfficeSuite UC; where',
@@ -29,6 +48,10 @@ const INTRO = [
   '- **Error**: the import refuses the row or file, or would silently lose or misread data.',
   '- **Warning**: probably a mistake, but the import may accept it.',
   '- **Information** and **Hint**: how the import will treat the row; nothing to fix.',
+  '',
+  '"About" says what a problem concerns (a diagnostic about a cell names its column); "Import" says what it does to',
+  'an import, as we read the page: it refuses the whole file, fails only its row, or nothing. The command line, the',
+  'sandbox endpoint and the editor all take these from the catalog.',
   '',
 ];
 
@@ -46,15 +69,20 @@ function code(text: string): string {
 export function renderDiagnosticsDoc(): string {
   const lines = [...INTRO];
   const codes = Object.keys(CATALOG) as DiagnosticCode[];
-  lines.push('| Code | Severity | Title |', '| --- | --- | --- |');
+  lines.push('| Code | Severity | About | Import | Title |', '| --- | --- | --- | --- | --- |');
   for (const name of codes) {
     const entry = CATALOG[name];
-    lines.push(`| [${name}](#${name}) | ${SEVERITY_NAMES[entry.severity]} | ${entry.title.replace(/\|/g, '\\|')} |`);
+    const title = entry.title.replace(/\|/g, '\\|');
+    const facts = `${SEVERITY_NAMES[entry.severity]} | ${SCOPE_NAMES[entry.scope]} | ${EFFECT_NAMES[entry.effect]}`;
+    lines.push(`| [${name}](#${name}) | ${facts} | ${title} |`);
   }
   lines.push('');
   for (const name of codes) {
-    const entry: { severity: DiagnosticSeverity; title: string; example: string; choice?: string } = CATALOG[name];
-    lines.push(`## ${name}`, '', `**Severity:** ${SEVERITY_NAMES[entry.severity]}`, '', entry.title, '');
+    const entry = CATALOG[name];
+    const facts =
+      `**Severity:** ${SEVERITY_NAMES[entry.severity]} · **About:** ${SCOPE_NAMES[entry.scope]} · ` +
+      `**Import:** ${EFFECT_NAMES[entry.effect]}`;
+    lines.push(`## ${name}`, '', facts, '', entry.title, '');
     lines.push(`**Example:** ${code(entry.example)}`, '');
     if (entry.choice) lines.push(`**Our choice:** ${entry.choice}`, '');
   }

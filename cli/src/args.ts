@@ -4,7 +4,13 @@
  */
 import { parseArgs } from 'node:util';
 import { distance } from 'fastest-levenshtein';
-import type { ImporterRole, PinNotification } from '../../server/src/service';
+import {
+  flagSpelling,
+  IMPORTER_ROLES,
+  PIN_NOTIFICATIONS,
+  type ImporterRole,
+  type PinNotification,
+} from '@subscriber-csv/language-service';
 import { optionInMessage, UsageError } from './errors';
 import { TOOL_NAME } from './toolInfo';
 
@@ -41,18 +47,13 @@ Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 usage or file erro
 
 const FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif'];
 
-/** CLI spelling → library value. Exported so the tenant file can accept the same spellings. */
-export const PIN_NOTIFICATION_FLAGS: Readonly<Record<string, PinNotification>> = {
-  none: 'none',
-  display: 'display',
-  email: 'email',
-  'email-and-display': 'emailAndDisplay',
-};
+/** CLI spelling (`email-and-display`) → the library's value, from the library's vocabulary. */
+function flags<T extends string>(values: readonly T[]): Readonly<Record<string, T>> {
+  return Object.fromEntries(values.map((value) => [flagSpelling(value), value]));
+}
 
-export const ROLE_FLAGS: Readonly<Record<string, ImporterRole>> = {
-  'tenant-admin': 'tenantAdmin',
-  'telco-admin': 'telcoAdmin',
-};
+const PIN_NOTIFICATION_FLAGS = flags(PIN_NOTIFICATIONS);
+const ROLE_FLAGS = flags(IMPORTER_ROLES);
 
 const OPTIONS = {
   format: { type: 'string' },

@@ -5,11 +5,12 @@
  */
 import { relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Artifact, Log, ReportingDescriptor, Result } from 'sarif';
+import type { Artifact, ReportingDescriptor, Result, Run } from 'sarif';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
-import { CATALOG, type DiagnosticCode } from '../../server/src/service';
+import { CATALOG, type DiagnosticCode } from '@subscriber-csv/language-service';
+import { nestedJson } from './formatJson';
 import type { Formatter } from './formatter';
-import { helpUri, INFORMATION_URI, TOOL_NAME, TOOL_VERSION } from './toolInfo';
+import { INFORMATION_URI, TOOL_NAME, TOOL_VERSION } from './toolInfo';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 /** Artifact URIs are relative to this base, which stands for the directory the CLI ran in. */
@@ -33,7 +34,7 @@ export function sarifRules(): ReportingDescriptor[] {
   return CODES.map((code) => ({
     id: code,
     shortDescription: { text: CATALOG[code].title },
-    helpUri: helpUri(code),
+    helpUri: CATALOG[code].link,
     defaultConfiguration: { level: sarifLevel(CATALOG[code].severity) },
   }));
 }
@@ -69,33 +70,43 @@ function sarifResult(diagnostic: Diagnostic, uri: string, artifactIndex: number,
   };
 }
 
+/**
+ * The log, written as the results arrive: the run's tool first, then every result, then the artifacts (the files,
+ * known only at the end). Laid out as `JSON.stringify(log, null, 2)` would lay it out; SARIF readers do not depend on
+ * the order of a run's properties.
+ */
 export function createSarifFormatter(cwd: string): Formatter {
   const artifacts: Artifact[] = [];
-  const results: Result[] = [];
-  const log: Log = {
-    $schema: SARIF_SCHEMA,
-    version: '2.1.0',
-    runs: [
-      {
-        tool: {
-          driver: { name: TOOL_NAME, version: TOOL_VERSION, informationUri: INFORMATION_URI, rules: sarifRules() },
-        },
-        originalUriBaseIds: { [SOURCE_ROOT]: { uri: pathToFileURL(cwd).href.replace(/\/?$/, '/') } },
-        columnKind: 'utf16CodeUnits',
-        artifacts,
-        results,
-      },
-    ],
+  let results = 0;
+  let uri = '';
+  const tool: Run['tool'] = {
+    driver: { name: TOOL_NAME, version: TOOL_VERSION, informationUri: INFORMATION_URI, rules: sarifRules() },
   };
+  const baseIds: Run['originalUriBaseIds'] = { [SOURCE_ROOT]: { uri: pathToFileURL(cwd).href.replace(/\/?$/, '/') } };
   return {
-    fileChecked(file) {
-      const uri = artifactUri(file.path, cwd);
-      const index = artifacts.push({ location: { uri, uriBaseId: SOURCE_ROOT } }) - 1;
-      for (const { diagnostic, column } of file.diagnostics) results.push(sarifResult(diagnostic, uri, index, column));
+    start() {
+      return (
+        `{\n  "$schema": ${JSON.stringify(SARIF_SCHEMA)},\n  "version": "2.1.0",\n  "runs": [\n    {\n` +
+        `      "tool": ${nestedJson(tool, 3)},\n      "originalUriBaseIds": ${nestedJson(baseIds, 3)},\n` +
+        `      "columnKind": "utf16CodeUnits",\n      "results": [`
+      );
+    },
+    fileStarted(path) {
+      uri = artifactUri(path, cwd);
+      artifacts.push({ location: { uri, uriBaseId: SOURCE_ROOT } });
       return '';
     },
+    diagnostics(_path, batch) {
+      let text = '';
+      for (const { diagnostic, column } of batch) {
+        const result = sarifResult(diagnostic, uri, artifacts.length - 1, column);
+        text += `${results++ === 0 ? '' : ','}\n        ${nestedJson(result, 4)}`;
+      }
+      return text;
+    },
+    fileEnded: () => '',
     finish() {
-      return `${JSON.stringify(log, null, 2)}\n`;
+      return `${results === 0 ? '' : '\n      '}],\n      "artifacts": ${nestedJson(artifacts, 3)}\n    }\n  ]\n}\n`;
     },
   };
 }

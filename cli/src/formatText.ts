@@ -9,17 +9,22 @@ export function createTextFormatter(): Formatter {
   const counts: Record<SeverityName, number> = { error: 0, warning: 0, information: 0, hint: 0 };
   let fileCount = 0;
   return {
-    fileChecked(file) {
+    start: () => '',
+    fileStarted() {
       fileCount++;
-      return file.diagnostics
-        .map(({ diagnostic }) => {
-          const severity = severityName(diagnostic);
-          counts[severity]++;
-          const { line, character } = diagnostic.range.start;
-          return `${file.path}:${line + 1}:${character + 1}: ${severity} ${diagnostic.code} ${oneLine(diagnostic.message)}\n`;
-        })
-        .join('');
+      return '';
     },
+    diagnostics(path, batch) {
+      let text = '';
+      for (const { diagnostic } of batch) {
+        const severity = severityName(diagnostic);
+        counts[severity]++;
+        const { line, character } = diagnostic.range.start;
+        text += `${path}:${line + 1}:${character + 1}: ${severity} ${diagnostic.code} ${oneLine(diagnostic.message)}\n`;
+      }
+      return text;
+    },
+    fileEnded: () => '',
     finish() {
       return `${summary(counts)} in ${plural(fileCount, 'file', 'files')}\n`;
     },

@@ -1,16 +1,22 @@
 /**
- * One interface for every output format. The runner hands each file over as soon as it is checked, so a
- * format that can print as it goes (text) does, and the others (json, sarif) print once at the end.
+ * One interface for every output format, written as the check goes: a file's diagnostics arrive in batches and
+ * each format turns them into text at once, so that output of any size is streamed, never built whole.
  */
 import type { OutputFormat } from './args';
-import type { CheckedFile } from './checkFile';
+import type { FileDiagnostic } from './checkFile';
 import { createJsonFormatter } from './formatJson';
 import { createSarifFormatter } from './formatSarif';
 import { createTextFormatter } from './formatText';
 
 export interface Formatter {
-  /** Output for one checked file, written before the next file is read. */
-  fileChecked(file: CheckedFile): string;
+  /** Output before anything else. */
+  start(): string;
+  /** Output as a file's check begins (`first`: no file was written before it). */
+  fileStarted(path: string, first: boolean): string;
+  /** Output for a batch of the file's diagnostics (`first`: the file's first batch). */
+  diagnostics(path: string, batch: readonly FileDiagnostic[], first: boolean): string;
+  /** Output after the file's last batch. */
+  fileEnded(path: string, empty: boolean): string;
   /** Output after the last file. */
   finish(): string;
 }

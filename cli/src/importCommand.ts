@@ -14,7 +14,6 @@ import {
   checkEndpointUrl,
   countsText,
   fetchTenant,
-  pinValuesOf,
   scrub,
   uploadImport,
   type RequestOptions,
@@ -22,7 +21,13 @@ import {
   type RowResult,
 } from '../../common/importClient';
 import type { TenantData } from '../../common/protocol';
-import { getLanguageService, type ServiceSettings } from '../../server/src/service';
+import {
+  getLanguageService,
+  tenantContextOf,
+  type LanguageService,
+  type SubscriberDocument,
+} from '@subscriber-csv/language-service';
+import { fileDiagnostic } from './checkFile';
 import { EXIT_CLEAN, EXIT_PROBLEMS, EXIT_USAGE, FileError } from './errors';
 import { readTextFile } from './readFile';
 import { TOOL_NAME } from './toolInfo';
@@ -106,8 +111,10 @@ export async function runImport(args: readonly string[], io: ImportIo): Promise<
     if (error instanceof FileError) return usage(error.message);
     throw error;
   }
+  const service = getLanguageService();
+  const document = service.parse(TextDocument.create(`file:///${encodeURIComponent(path)}`, 'subscriber-csv', 1, text));
   // Found once: every printed line is scrubbed of them, and a file can have thousands of lines to print.
-  const secrets = { token, pins: pinValuesOf(text) };
+  const secrets = { token, pins: document.secretValues() };
   const clean = (message: string) => scrub(message.replace(/\s*[\r\n]+\s*/g, ' '), secrets);
   const options: RequestOptions = {
     signal: io.signal,
@@ -124,7 +131,7 @@ export async function runImport(args: readonly string[], io: ImportIo): Promise<
     io.stderr(`${TOOL_NAME} import: could not load the tenant: ${tenant.message}\n`);
     return EXIT_USAGE;
   }
-  const errors = localErrors(text, path, tenant.data);
+  const errors = localErrors(service, document, tenant.data);
   if (errors.length > 0) {
     for (const error of errors)
       io.stdout(`${clean(`${path}:${error.line}: ${withColumn(error.column, error.message)}`)}\n`);
@@ -135,7 +142,10 @@ export async function runImport(args: readonly string[], io: ImportIo): Promise<
     return EXIT_PROBLEMS;
   }
 
-  const result = await uploadImport(endpoint.url, token, text, baseName(path), options);
+  const result = await uploadImport(endpoint.url, token, text, baseName(path), {
+    ...options,
+    secretValues: secrets.pins,
+  });
   const rowLines = (rows: readonly RowResult[]) =>
     rows
       .filter((row) => row.status === 'failed')
@@ -160,33 +170,13 @@ export async function runImport(args: readonly string[], io: ImportIo): Promise<
 }
 
 /** The file's errors under the tenant's real settings: the same check the endpoint will make. */
-function localErrors(text: string, path: string, data: Required<TenantData>) {
-  const settings: ServiceSettings = {
-    tenant: {
-      pinNotification: data.pinNotification,
-      role: data.role,
-      lists: {
-        callProfiles: data.callProfiles,
-        keyProfiles: data.keyProfiles,
-        holdAnnouncements: data.holdAnnouncements,
-        siteZones: data.siteZones,
-      },
-      extensionsInUse: data.extensionsInUse,
-    },
-    assumeSubscriberFile: true,
-  };
-  const service = getLanguageService();
-  const model = service.parse(TextDocument.create(`file:///${encodeURIComponent(path)}`, 'subscriber-csv', 1, text));
+function localErrors(service: LanguageService, parsed: SubscriberDocument, data: TenantData) {
   return service
-    .doValidation(model, settings)
+    .doValidation(parsed, { tenant: tenantContextOf(data), assumeSubscriberFile: true })
     .filter((diagnostic) => diagnostic.severity === DiagnosticSeverity.Error)
     .map((diagnostic) => {
-      const column = (diagnostic.data as { column?: unknown } | undefined)?.column;
-      return {
-        line: diagnostic.range.start.line + 1,
-        column: typeof column === 'string' ? column : null,
-        message: diagnostic.message,
-      };
+      const { column } = fileDiagnostic(diagnostic);
+      return { line: diagnostic.range.start.line + 1, column, message: diagnostic.message };
     });
 }
 

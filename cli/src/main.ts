@@ -1,6 +1,7 @@
 /**
  * The `subscriber-csv` command: process setup only. Everything else is in `run.ts`.
  */
+import { once } from 'node:events';
 import { EXIT_USAGE } from './errors';
 import { run } from './run';
 import { TOOL_NAME } from './toolInfo';
@@ -16,7 +17,10 @@ const interrupt = new AbortController();
 process.once('SIGINT', () => interrupt.abort());
 
 run(process.argv.slice(2), {
-  stdout: (text) => process.stdout.write(text),
+  // A full pipe makes the check wait for it to drain, so that output of any size is never held in memory.
+  stdout: async (text) => {
+    if (text !== '' && !process.stdout.write(text)) await once(process.stdout, 'drain');
+  },
   stderr: (text) => process.stderr.write(text),
   cwd: process.cwd(),
   env: process.env,

@@ -2,12 +2,11 @@
  * The command runner: parses the command line, checks each file in turn and writes the output.
  * It touches the process only through `CliIo`, so it can run in tests and in other hosts.
  *
- * Files are checked one at a time as they are read (streamed: memory stays flat whatever a file's size) and
- * handed to the formatter before the next is read, which lets text output appear as it goes.
+ * Files are checked one at a time as they are read (streamed: memory stays flat whatever a file's size), and
+ * every format writes each batch of diagnostics as it arrives, so output of any size is never held whole.
  */
-import { getLanguageService, type ServiceSettings } from '../../server/src/service';
+import { getLanguageService, type ServiceSettings } from '@subscriber-csv/language-service';
 import { parseCommandLine, USAGE, type CheckOptions, type Command } from './args';
-import type { CheckedFile } from './checkFile';
 import { checkFile } from './checkStream';
 import { scrub } from '../../common/importClient';
 import { runImport, TOKEN_VARIABLE, type ImportIo } from './importCommand';
@@ -18,7 +17,8 @@ import { severityName } from './severity';
 import { TOOL_NAME, TOOL_VERSION } from './toolInfo';
 
 export interface CliIo {
-  stdout(text: string): void;
+  /** Writes output; a promise when the writer wants the caller to wait (a pipe that is full). */
+  stdout(text: string): void | Promise<void>;
   stderr(text: string): void;
   /** The directory relative paths are resolved against. */
   cwd: string;
@@ -59,21 +59,37 @@ async function check(options: CheckOptions, io: CliIo): Promise<number> {
   const formatter = createFormatter(options.format, io.cwd);
   let foundErrors = false;
   let unreadable = false;
+  let files = 0;
+  await io.stdout(formatter.start());
   for (const path of options.files) {
-    let file: CheckedFile;
+    // A file is written once its first batch is ready, so that a file that cannot be read leaves no trace.
+    let started = false;
+    let empty = true;
+    const start = async () => {
+      if (started) return;
+      started = true;
+      await io.stdout(formatter.fileStarted(path, files++ === 0));
+    };
     try {
-      // Streamed: a file is checked as it is read, in flat memory whatever its size.
-      file = await checkFile(service, path, io.cwd, settings);
+      for await (const batch of checkFile(service, path, io.cwd, settings)) {
+        if (batch.length === 0) continue;
+        await start();
+        foundErrors ||= batch.some(({ diagnostic }) => severityName(diagnostic) === 'error');
+        await io.stdout(formatter.diagnostics(path, batch, empty));
+        empty = false;
+      }
     } catch (error) {
       if (!(error instanceof FileError)) throw error;
       io.stderr(`${TOOL_NAME}: ${error.message}\n`);
       unreadable = true;
+      // The file changed between the two readings: end what was written of it.
+      if (started) await io.stdout(formatter.fileEnded(path, empty));
       continue;
     }
-    foundErrors ||= file.diagnostics.some(({ diagnostic }) => severityName(diagnostic) === 'error');
-    io.stdout(formatter.fileChecked(file));
+    await start();
+    await io.stdout(formatter.fileEnded(path, empty));
   }
-  io.stdout(formatter.finish());
+  await io.stdout(formatter.finish());
   if (unreadable) return EXIT_USAGE;
   return foundErrors ? EXIT_PROBLEMS : EXIT_CLEAN;
 }

@@ -2,20 +2,19 @@
  * The library settings for a `check` run: flags win over the tenant file, which wins over the defaults.
  * Files named on the command line are subscriber files by the user's say-so, whatever their header.
  */
-import { DEFAULT_TENANT, type ServiceSettings } from '../../server/src/service';
+import { tenantContextOf, type ServiceSettings } from '@subscriber-csv/language-service';
 import type { CheckOptions } from './args';
-import { readTenantFile, type TenantFile } from './tenantFile';
+import { readTenantFile } from './tenantFile';
 
 export async function buildSettings(options: CheckOptions, cwd: string): Promise<ServiceSettings> {
   const path = options.tenantFile;
-  const tenant: TenantFile = path === undefined ? { lists: {} } : await readTenantFile(path, cwd);
+  const tenant = path === undefined ? {} : await readTenantFile(path, cwd);
   return {
-    tenant: {
-      pinNotification: options.pinNotification ?? tenant.pinNotification ?? DEFAULT_TENANT.pinNotification,
-      role: options.role ?? tenant.role ?? DEFAULT_TENANT.role,
-      lists: tenant.lists,
-      ...(tenant.extensionsInUse ? { extensionsInUse: tenant.extensionsInUse } : {}),
-    },
+    tenant: tenantContextOf({
+      ...tenant,
+      ...(options.pinNotification ? { pinNotification: options.pinNotification } : {}),
+      ...(options.role ? { role: options.role } : {}),
+    }),
     assumeSubscriberFile: true,
   };
 }

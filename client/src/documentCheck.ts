@@ -7,13 +7,11 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { SUBSCRIBER_LANGUAGE_ID, ValidateNowRequest, type ValidateNowResult } from '../../common/protocol';
+import { DIAGNOSTIC_SOURCE } from '@subscriber-csv/language-service';
+import { ValidateNowRequest, type ValidateNowResult } from '../../common/protocol';
 import type { CheckedDiagnostic, CheckedSeverity } from './import/decideImport';
 import { SERVED_DOCUMENTS } from './documentSelector';
 import { waitForEvent } from './events';
-
-/** The `source` of the server's diagnostics. */
-export const DIAGNOSTIC_SOURCE = SUBSCRIBER_LANGUAGE_ID;
 
 export interface DocumentCheck {
   version: number;

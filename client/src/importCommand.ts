@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { isKnownCode } from '@subscriber-csv/language-service';
 import { checkEndpointUrl, countsText, uploadImport } from '../../common/importClient';
 import type { ApiTokenStore } from './apiToken';
 import { checkDocument, errorText, fileNameOf, toCheckedDiagnostic } from './documentCheck';
@@ -18,7 +19,6 @@ import { showImportMessage } from './importMessages';
 import type { ImportProblems } from './importProblems';
 import { endpointSetting, importTimingSetting } from './settings';
 import type { TenantDataController } from './tenantData';
-import { CATALOG } from '../../server/src/service/diagnosticCatalog';
 
 export interface ImportDependencies {
   client: LanguageClient;
@@ -141,6 +141,7 @@ export class ImportCommand {
             signal: controller.signal,
             timeoutMs: timing.timeoutMs,
             retries: timing.retries,
+            secretValues: verdict.secretValues,
             onProgress: (event) => progress.report({ message: event.message }),
           });
         } catch (error) {
@@ -203,7 +204,7 @@ export class ImportCommand {
  * what it was sent fills with cells: only the rules library's codes and the import's own are written as they are.
  */
 function codeForLog(code: string): string {
-  if (code === 'import-failed' || code === 'import-conflict' || Object.hasOwn(CATALOG, code)) return code;
+  if (code === 'import-failed' || code === 'import-conflict' || isKnownCode(code)) return code;
   return 'import-rejected';
 }
 

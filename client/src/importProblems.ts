@@ -4,9 +4,10 @@
  * import.
  */
 import * as vscode from 'vscode';
+import { DIAGNOSTIC_SOURCE } from '@subscriber-csv/language-service';
 import type { LineProblem } from './import/rowProblems';
 
-export const IMPORT_DIAGNOSTIC_SOURCE = 'subscriber-csv import';
+export const IMPORT_DIAGNOSTIC_SOURCE = `${DIAGNOSTIC_SOURCE} import`;
 
 export class ImportProblems implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('subscriber-csv-import');

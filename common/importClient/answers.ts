@@ -3,7 +3,7 @@
  * answers something else (an HTML login page, a proxy's error, another API) becomes `badResponse`, never a crash
  * or a success with undefined counts. Each reader returns the typed value or a short reason.
  */
-import type { TenantData, TenantDataEntry } from '../protocol';
+import { readTenantData } from '@subscriber-csv/language-service';
 import type { FileProblem, RowResult, TenantSuccess } from './types';
 
 export type Read<T> = { ok: true; value: T } | { ok: false; reason: string };
@@ -90,29 +90,16 @@ export function readErrorBody(json: unknown): { error?: string; message?: string
   };
 }
 
-const PIN_NOTIFICATIONS = ['none', 'display', 'email', 'emailAndDisplay'] as const;
-const ROLES = ['tenantAdmin', 'telcoAdmin'] as const;
-const LISTS = ['callProfiles', 'keyProfiles', 'holdAnnouncements', 'siteZones'] as const;
-
 export function readTenantAnswer(json: unknown): Read<Omit<TenantSuccess, 'ok' | 'attempts'>> {
   if (!isObject(json)) return fail('the answer is not a JSON object');
   const tenant = json.tenant;
   if (!isObject(tenant) || !isString(tenant.id) || !isString(tenant.name)) return fail('tenant needs an id and a name');
-  const pinNotification = json.pinNotification;
-  if (!PIN_NOTIFICATIONS.some((value) => value === pinNotification))
-    return fail('pinNotification is not a known setting');
-  const role = json.role;
-  if (!ROLES.some((value) => value === role)) return fail('role is not tenantAdmin or telcoAdmin');
-  const lists: Partial<Record<(typeof LISTS)[number], TenantDataEntry[]>> = {};
-  for (const name of LISTS) {
-    const list = json[name] ?? [];
-    if (!Array.isArray(list) || !list.every((entry) => isObject(entry) && isString(entry.id) && isString(entry.name))) {
-      return fail(`${name} must be a list of { id, name }`);
-    }
-    lists[name] = list.map((entry: Json) => ({ id: entry.id as string, name: entry.name as string }));
-  }
-  const extensions = json.extensionsInUse ?? [];
-  if (!Array.isArray(extensions) || !extensions.every(isString)) return fail('extensionsInUse must be a list of text');
+  // The tenant's vocabulary is read as everywhere else; an answer must be whole, where a cache may keep what is good.
+  const { data, problems } = readTenantData(json);
+  if (problems.length > 0) return fail(problems[0].replace(/\.$/, ''));
+  const { pinNotification, role } = data;
+  if (!pinNotification) return fail('pinNotification is missing');
+  if (!role) return fail('role is missing');
   const limits = json.limits ?? {};
   if (!isObject(limits) || !optional(limits.importBytes, (v) => isCount(v) && v > 0)) {
     return fail('limits.importBytes must be a whole number of bytes');
@@ -123,13 +110,13 @@ export function readTenantAnswer(json: unknown): Read<Omit<TenantSuccess, 'ok' |
       tenant: { id: tenant.id, name: tenant.name },
       ...(limits.importBytes === undefined ? {} : { importLimitBytes: limits.importBytes as number }),
       data: {
-        pinNotification: pinNotification as Required<TenantData>['pinNotification'],
-        role: role as Required<TenantData>['role'],
-        callProfiles: lists.callProfiles ?? [],
-        keyProfiles: lists.keyProfiles ?? [],
-        holdAnnouncements: lists.holdAnnouncements ?? [],
-        siteZones: lists.siteZones ?? [],
-        extensionsInUse: extensions,
+        pinNotification,
+        role,
+        callProfiles: data.callProfiles ?? [],
+        keyProfiles: data.keyProfiles ?? [],
+        holdAnnouncements: data.holdAnnouncements ?? [],
+        siteZones: data.siteZones ?? [],
+        extensionsInUse: data.extensionsInUse ?? [],
       },
     },
   };

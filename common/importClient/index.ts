@@ -7,7 +7,7 @@ export { fetchTenant } from './fetchTenant';
 export { uploadImport } from './uploadImport';
 export { countsText } from './counts';
 export { combineSignals } from './signals';
-export { pinValuesOf, scrub } from './secrets';
+export { scrub } from './secrets';
 export type {
   FailureKind,
   FileProblem,

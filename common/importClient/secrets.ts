@@ -1,26 +1,9 @@
 /**
  * Keeps the token and the file's PINs out of every message the upload core returns. The core writes its own
  * messages without them, but it also passes on text from the endpoint (reasons, problems, error messages), which a
- * careless endpoint may fill with the values it was sent.
+ * careless endpoint may fill with the values it was sent. The PINs come from the caller, who found them with the
+ * rules library: the core itself never parses the CSV.
  */
-import { findColumn } from '../../server/src/service/columns';
-import { parseCsv } from '../../server/src/service/csv/parseCsv';
-
-/** The non-empty values of the file's PIN column (its header found as the rules library finds it). */
-export function pinValuesOf(csvText: string): string[] {
-  const records = parseCsv(csvText).records;
-  const headerIndex = records.findIndex((record) => !record.blank);
-  if (headerIndex < 0) return [];
-  const field = records[headerIndex].cells.findIndex((cell) => findColumn(cell.value)?.name === 'PIN');
-  if (field < 0) return [];
-  const values = new Set<string>();
-  for (const record of records.slice(headerIndex + 1)) {
-    const value = record.cells[field]?.value.trim();
-    if (value) values.add(value);
-  }
-  return [...values];
-}
-
 export interface Secrets {
   token: string;
   pins: readonly string[];

@@ -121,4 +121,10 @@ export interface RequestOptions {
 export interface UploadOptions extends RequestOptions {
   /** Resume an earlier attempt of the same import with its key; a new UUID otherwise. */
   idempotencyKey?: string;
+  /**
+   * The file's secret values (its PINs), as the rules library finds them (`SubscriberDocument.secretValues`): kept
+   * out of every message the upload returns, endpoint text included. The core does not read the CSV itself, so a
+   * caller that leaves them out gets messages scrubbed of the token only.
+   */
+  secretValues?: readonly string[];
 }

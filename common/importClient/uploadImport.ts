@@ -9,7 +9,7 @@ import { checkEndpointUrl, routeUrl } from './endpointUrl';
 import { finalizeFailure, scrubRows, type MessageContext } from './failures';
 import { announcedImportLimit, importAnswerCap } from './limits';
 import { classifyCommon, DEFAULTS, runWithRetries, type Answer, type Classified } from './requestLoop';
-import { pinValuesOf, scrub } from './secrets';
+import { scrub } from './secrets';
 import type { ImportResult, UploadOptions } from './types';
 
 export async function uploadImport(
@@ -24,7 +24,7 @@ export async function uploadImport(
   const context: MessageContext = {
     host: checked.ok ? new URL(checked.url).host : 'the endpoint',
     operation: 'import',
-    secrets: { token, pins: pinValuesOf(csvText) },
+    secrets: { token, pins: options.secretValues ?? [] },
     timeoutMs: options.timeoutMs ?? DEFAULTS.timeoutMs,
   };
   if (!checked.ok) {

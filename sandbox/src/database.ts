@@ -12,7 +12,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { PinNotification, TenantEntry, TenantListName } from '../../server/src/service';
+import type { PinNotification, TenantEntry, TenantListName } from '@subscriber-csv/language-service';
 import { prepareSchema, SCHEMA_VERSION } from './schema';
 import { SEED, type SeedTenant } from './seed';
 

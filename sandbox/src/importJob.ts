@@ -7,7 +7,7 @@
  * Synchronous and free of HTTP: it runs in the import worker (importWorker.ts), off the thread that serves requests.
  */
 import { createHash } from 'node:crypto';
-import type { ImporterRole } from '../../server/src/service';
+import type { ImporterRole } from '@subscriber-csv/language-service';
 import type { SandboxDatabase } from './database';
 import { judgeFile, type Verdict } from './judgeFile';
 import { incomingEntryOf, isSameEntry, storeEntry } from './storeRows';
@@ -94,12 +94,12 @@ function carryOut(
     return answer(409, { error: 'conflict', message, rows: verdict.rows }, 'conflict');
   }
   const counts = { created: 0, updated: 0, unchanged: 0, failed: 0 };
-  const rows = verdict.rows.map(({ record, verdict: row }) => {
+  const rows = verdict.rows.map(({ row: data, verdict: row }) => {
     if (row.status === 'failed') {
       counts.failed++;
       return row;
     }
-    const status = storeEntry(db, incomingEntryOf(verdict.model, record, role), importId, extensionsInUse);
+    const status = storeEntry(db, incomingEntryOf(verdict.parsed, data, role), importId, extensionsInUse);
     counts[status]++;
     return { ...row, status };
   });

@@ -7,13 +7,15 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import {
+  CATALOG,
+  findColumn,
   getLanguageService,
-  type DiagnosticCode,
+  isKnownCode,
+  type DataRow,
+  type DiagnosticData,
   type ServiceSettings,
-  type SubscriberModel,
-} from '../../server/src/service';
-import type { CsvRecord } from '../../server/src/service/csv/csvModel';
-import { cellOf, recordAt, rowTypeOf, valueOf } from '../../server/src/service/subscriberModel';
+  type SubscriberDocument,
+} from '@subscriber-csv/language-service';
 import type { EntryIdentity } from './database';
 import { identityOf } from './storeRows';
 
@@ -42,24 +44,22 @@ export interface RowVerdict {
 export type Verdict =
   | { kind: 'invalid'; problems: FileProblem[] }
   | { kind: 'conflict'; rows: RowVerdict[] }
-  | { kind: 'rows'; model: SubscriberModel; rows: { record: CsvRecord; verdict: RowVerdict }[] };
-
-/** Problems of the header or the file's syntax: no row could be read correctly, so nothing is imported. */
-const FILE_CODES: ReadonlySet<string> = new Set<DiagnosticCode>([
-  'empty-file',
-  'missing-header',
-  'unterminated-quote',
-  'blank-column-name',
-  'duplicate-column',
-  'unknown-column',
-  'missing-column',
-  'missing-email-column',
-]);
-
-/** An extension the tenant already has, or one the file uses twice: the contract answers 409, importing nothing. */
-const CONFLICT_CODES: ReadonlySet<string> = new Set<DiagnosticCode>(['extension-in-use', 'duplicate-extension']);
+  | { kind: 'rows'; parsed: SubscriberDocument; rows: { row: DataRow; verdict: RowVerdict }[] };
 
 const service = getLanguageService();
+
+/**
+ * What an error does to the import, from the catalog: one that refuses the file is a problem of the file (400) when
+ * it concerns the file or its header, and a conflict (409) when it concerns a row (an Extension already taken, or
+ * used twice); any other error fails its row. An error outside the data rows concerns the file.
+ */
+function effectOf(diagnostic: Diagnostic, row: DataRow | undefined): 'file' | 'conflict' | 'row' {
+  const code = diagnostic.code;
+  if (!row || !isKnownCode(code)) return 'file';
+  const { effect, scope } = CATALOG[code];
+  if (effect !== 'refusesFile') return 'row';
+  return scope === 'file' || scope === 'header' ? 'file' : 'conflict';
+}
 
 /**
  * `isExistingEntry` says whether a row holding an extension in use names the entry that holds it (same type and
@@ -73,67 +73,66 @@ export function judgeFile(
 ): Verdict {
   const document = TextDocument.create(`upload:///${encodeURIComponent(fileName)}`, 'subscriber-csv', 1, text);
   // The endpoint is told the file is a subscriber file: an unrecognisable header must be refused, not ignored.
-  const model = service.parse(document);
+  const parsed = service.parse(document);
+  const dataRows = parsed.dataRows();
   const inUse = new Set(settings.tenant.extensionsInUse ?? []);
   const own = new Set<string>();
-  for (const record of model.dataRows) {
-    const extension = valueOf(model, record, 'Extension');
-    if (inUse.has(extension) && isExistingEntry(identityOf(model, record))) own.add(extension);
+  for (const row of dataRows) {
+    const extension = row.value('Extension');
+    if (inUse.has(extension) && isExistingEntry(identityOf(row))) own.add(extension);
   }
   const tenant = { ...settings.tenant, extensionsInUse: [...inUse].filter((extension) => !own.has(extension)) };
   const errors = service
-    .doValidation(model, { ...settings, tenant, assumeSubscriberFile: true })
+    .doValidation(parsed, { ...settings, tenant, assumeSubscriberFile: true })
     .filter((diagnostic) => diagnostic.severity === DiagnosticSeverity.Error);
 
-  const rowOfRecord = new Map(model.dataRows.map((record, index) => [record, index + 1]));
   const fileProblems: FileProblem[] = [];
-  const conflicts = new Map<CsvRecord, Diagnostic>();
-  const rowErrors = new Map<CsvRecord, Diagnostic[]>();
+  const conflicts = new Map<DataRow, Diagnostic>();
+  const rowErrors = new Map<DataRow, Diagnostic[]>();
   for (const diagnostic of errors) {
-    const code = String(diagnostic.code);
-    const record = recordAt(model, document.offsetAt(diagnostic.range.start));
-    const isDataRow = record !== undefined && rowOfRecord.has(record);
-    if (FILE_CODES.has(code) || !isDataRow) {
+    const found = parsed.rowAt(diagnostic.range.start);
+    // The same row object for every diagnostic on it, so that the maps group them.
+    const row = found && dataRows[found.number - 1];
+    const effect = effectOf(diagnostic, row);
+    if (effect === 'file' || !row) {
       fileProblems.push({
         line: diagnostic.range.start.line + 1,
         column: columnOf(diagnostic),
-        code,
-        message: reasonOf(diagnostic, model, record),
+        code: String(diagnostic.code),
+        message: reasonOf(diagnostic, row),
       });
-    } else if (CONFLICT_CODES.has(code)) {
-      if (!conflicts.has(record)) conflicts.set(record, diagnostic);
+    } else if (effect === 'conflict') {
+      if (!conflicts.has(row)) conflicts.set(row, diagnostic);
     } else {
-      rowErrors.set(record, [...(rowErrors.get(record) ?? []), diagnostic]);
+      rowErrors.set(row, [...(rowErrors.get(row) ?? []), diagnostic]);
     }
   }
   if (fileProblems.length > 0) return { kind: 'invalid', problems: fileProblems };
 
-  const base = (record: CsvRecord) => describeRow(model, record, rowOfRecord.get(record) ?? 0);
   if (conflicts.size > 0) {
-    const rows = [...conflicts].map(([record, diagnostic]) => failed(base(record), diagnostic, model, record));
+    const rows = [...conflicts].map(([row, diagnostic]) => failed(describeRow(row), diagnostic, row));
     return { kind: 'conflict', rows: rows.sort((a, b) => a.row - b.row) };
   }
 
-  const telcoOnly = settings.tenant.role === 'telcoAdmin' ? [] : telcoOnlyFields(model);
-  const rows = model.dataRows
-    .filter((record) => !record.blank)
-    .map((record) => {
-      const rowDiagnostics = rowErrors.get(record);
+  const telcoOnly = settings.tenant.role === 'telcoAdmin' ? [] : telcoOnlyColumns(parsed);
+  const rows = dataRows
+    .filter((row) => !row.blank)
+    .map((row) => {
+      const rowDiagnostics = rowErrors.get(row);
       if (rowDiagnostics)
-        return { record, verdict: failed(base(record), rowDiagnostics[0], model, record, rowDiagnostics.length) };
-      const ignored = telcoOnly.filter((name) => valueOf(model, record, name) !== '');
-      const verdict: RowVerdict = { ...base(record), status: 'created' };
+        return { row, verdict: failed(describeRow(row), rowDiagnostics[0], row, rowDiagnostics.length) };
+      const ignored = telcoOnly.filter((name) => row.value(name) !== '');
+      const verdict: RowVerdict = { ...describeRow(row), status: 'created' };
       if (ignored.length > 0) verdict.ignoredColumns = ignored;
-      return { record, verdict };
+      return { row, verdict };
     });
-  return { kind: 'rows', model, rows };
+  return { kind: 'rows', parsed, rows };
 }
 
-function describeRow(model: SubscriberModel, record: CsvRecord, row: number): Omit<RowVerdict, 'status'> {
-  const described: Omit<RowVerdict, 'status'> = { row, line: model.document.positionAt(record.start).line + 1 };
-  const type = rowTypeOf(model, record);
-  if (type) described.type = type;
-  const extension = valueOf(model, record, 'Extension');
+function describeRow(row: DataRow): Omit<RowVerdict, 'status'> {
+  const described: Omit<RowVerdict, 'status'> = { row: row.number, line: row.line + 1 };
+  if (row.type) described.type = row.type;
+  const extension = row.value('Extension');
   if (extension !== '') described.extension = extension;
   return described;
 }
@@ -141,11 +140,10 @@ function describeRow(model: SubscriberModel, record: CsvRecord, row: number): Om
 function failed(
   described: Omit<RowVerdict, 'status'>,
   diagnostic: Diagnostic,
-  model: SubscriberModel,
-  record: CsvRecord,
+  row: DataRow,
   errorCount = 1,
 ): RowVerdict {
-  const reason = reasonOf(diagnostic, model, record);
+  const reason = reasonOf(diagnostic, row);
   const more = `${errorCount - 1} more error${errorCount > 2 ? 's' : ''} on this row`;
   return {
     ...described,
@@ -156,22 +154,25 @@ function failed(
 }
 
 function columnOf(diagnostic: Diagnostic): string | null {
-  const column = (diagnostic.data as { column?: unknown } | undefined)?.column;
-  return typeof column === 'string' ? column : null;
+  return (diagnostic.data as DiagnosticData | undefined)?.column ?? null;
 }
 
 /**
- * The diagnostic's message as a reason to send back, with the row's PIN taken out: the library quotes a wrong
- * value in its message, and a PIN must never travel back in an answer or reach a log.
+ * The diagnostic's message as a reason to send back, with the row's secrets (its PIN) taken out: the library quotes
+ * a wrong value in its message, and a PIN must never travel back in an answer or reach a log.
  */
-function reasonOf(diagnostic: Diagnostic, model: SubscriberModel, record: CsvRecord | undefined): string {
-  const pin = record ? cellOf(model, record, 'PIN')?.value.trim() : undefined;
-  if (!pin) return diagnostic.message;
-  const quotedOut = diagnostic.message.split(`"${pin}"`).join('(the PIN, not shown)');
-  return columnOf(diagnostic) === 'PIN' ? quotedOut.split(pin).join('(not shown)') : quotedOut;
+function reasonOf(diagnostic: Diagnostic, row: DataRow | undefined): string {
+  let reason = diagnostic.message;
+  const column = columnOf(diagnostic);
+  const aboutSecret = column !== null && findColumn(column)?.secret === true;
+  for (const secret of row?.secretValues ?? []) {
+    reason = reason.split(`"${secret}"`).join('(the PIN, not shown)');
+    if (aboutSecret) reason = reason.split(secret).join('(not shown)');
+  }
+  return reason;
 }
 
 /** The header's telco-only columns, which a tenant admin's import leaves out. */
-function telcoOnlyFields(model: SubscriberModel): string[] {
-  return model.columnOfField.flatMap((column) => (column?.setBy === 'telcoAdmin' ? [column.name] : []));
+function telcoOnlyColumns(parsed: SubscriberDocument) {
+  return parsed.columns().filter((name) => findColumn(name)?.setBy === 'telcoAdmin');
 }

@@ -5,7 +5,7 @@
  * the point of this command; the request log that follows never holds one.
  */
 import { parseArgs } from 'node:util';
-import type { PinNotification } from '../../server/src/service';
+import { PIN_NOTIFICATIONS, type PinNotification } from '@subscriber-csv/language-service';
 import { DEFAULT_DB_PATH, DEFAULT_MAX_BYTES, DEFAULT_PORT, DEFAULT_REQUEST_TIMEOUT_MS, startSandbox } from './sandbox';
 import { FAULTS_PATH } from './routes';
 
@@ -24,8 +24,6 @@ Options:
 
 Tokens come from SANDBOX_TOKEN (tenant admin), SANDBOX_TELCO_TOKEN and SANDBOX_READONLY_TOKEN, or are generated.
 `;
-
-const PIN_NOTIFICATIONS: readonly PinNotification[] = ['none', 'display', 'email', 'emailAndDisplay'];
 
 async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<void> {
   const { values } = parseArgs({

@@ -5,7 +5,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import type { PinNotification } from '../../server/src/service';
+import type { PinNotification } from '@subscriber-csv/language-service';
 import type { SandboxContext, SandboxLogger } from './context';
 import { SandboxDatabase } from './database';
 import { FaultState, type FaultPlan } from './faults';

@@ -2,7 +2,7 @@
  * The demo tenant a new sandbox database starts with. Its IDs match `examples/clean.subscribers.csv`, so that file
  * imports cleanly; its existing users take extensions 100, 110 and 111, so a file using them meets a conflict.
  */
-import type { PinNotification, TenantEntry, TenantListName } from '../../server/src/service';
+import type { PinNotification, TenantEntry, TenantListName } from '@subscriber-csv/language-service';
 import type { StoredSubscriber } from './database';
 
 export interface SeedTenant {

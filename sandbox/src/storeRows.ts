@@ -6,13 +6,25 @@
  * salted hash.
  */
 import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
-import type { ImporterRole } from '../../server/src/service';
-import type { CsvRecord } from '../../server/src/service/csv/csvModel';
-import { rowTypeOf, valueOf, type SubscriberModel } from '../../server/src/service/subscriberModel';
+import {
+  findColumn,
+  type ColumnName,
+  type DataRow,
+  type ImporterRole,
+  type SubscriberDocument,
+} from '@subscriber-csv/language-service';
 import type { EntryIdentity, SandboxDatabase, StoredEntry, StoredSubscriber } from './database';
 
 /** Columns stored in their own database columns; every other applied column goes into `settings`. */
-const OWN_COLUMNS = new Set(['Type', 'FirstName', 'LastName', 'Email', 'Extension', 'PIN', 'SysPIN']);
+const OWN_COLUMNS: ReadonlySet<ColumnName> = new Set<ColumnName>([
+  'Type',
+  'FirstName',
+  'LastName',
+  'Email',
+  'Extension',
+  'PIN',
+  'SysPIN',
+]);
 
 /** What a row asks for its PIN: the one it gives, one the system makes up (SysPIN = y), or none. */
 export type PinRequest = { source: 'given'; pin: string } | { source: 'generated' } | { source: null };
@@ -25,14 +37,14 @@ export interface IncomingEntry extends EntryIdentity {
 
 export type StoreOutcome = 'created' | 'updated' | 'unchanged';
 
-export function identityOf(model: SubscriberModel, record: CsvRecord): EntryIdentity {
-  const extension = valueOf(model, record, 'Extension');
+export function identityOf(row: DataRow): EntryIdentity {
+  const extension = row.value('Extension');
   return {
-    type: rowTypeOf(model, record) ?? 'User',
+    type: row.type ?? 'User',
     extension: extension === '' ? null : extension,
-    firstName: valueOf(model, record, 'FirstName'),
-    lastName: valueOf(model, record, 'LastName'),
-    email: valueOf(model, record, 'Email'),
+    firstName: row.value('FirstName'),
+    lastName: row.value('LastName'),
+    email: row.value('Email'),
   };
 }
 
@@ -44,20 +56,20 @@ export function isSameEntry(stored: StoredSubscriber, row: EntryIdentity): boole
   return stored.type === row.type && stored.firstName === row.firstName && stored.lastName === row.lastName;
 }
 
-export function incomingEntryOf(model: SubscriberModel, record: CsvRecord, role: ImporterRole): IncomingEntry {
+export function incomingEntryOf(parsed: SubscriberDocument, row: DataRow, role: ImporterRole): IncomingEntry {
   const settings: Record<string, string> = {};
-  for (const column of model.columnOfField) {
-    if (!column || OWN_COLUMNS.has(column.name)) continue;
-    if (column.setBy === 'telcoAdmin' && role !== 'telcoAdmin') continue;
-    const value = valueOf(model, record, column.name);
-    if (value !== '') settings[column.name] = value;
+  for (const name of parsed.columns()) {
+    if (OWN_COLUMNS.has(name)) continue;
+    if (findColumn(name)?.setBy === 'telcoAdmin' && role !== 'telcoAdmin') continue;
+    const value = row.value(name);
+    if (value !== '') settings[name] = value;
   }
-  const pin = valueOf(model, record, 'PIN');
-  const sysPin = valueOf(model, record, 'SysPIN') === 'y';
+  const pin = row.value('PIN');
+  const sysPin = row.value('SysPIN') === 'y';
   // The page: a given PIN wins over SysPIN = y; with SysPIN = y and no PIN the system makes one up.
   const request: PinRequest =
     pin !== '' ? { source: 'given', pin } : sysPin ? { source: 'generated' } : { source: null };
-  return { ...identityOf(model, record), settings, pin: request };
+  return { ...identityOf(row), settings, pin: request };
 }
 
 /**

@@ -4,7 +4,7 @@
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import type { ImporterRole } from '../../server/src/service';
+import type { ImporterRole } from '@subscriber-csv/language-service';
 
 export type TokenId = 'tenantAdmin' | 'telcoAdmin' | 'readOnly';
 

@@ -8,7 +8,7 @@
  */
 import type { Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { ValidationRun } from './service';
+import type { ValidationRun } from '@subscriber-csv/language-service';
 
 /** Starts (or resumes) the validation of a document's current version. */
 export type Validator = (document: TextDocument) => Promise<ValidationRun>;

@@ -8,13 +8,13 @@
  * hover), and each document's settings are kept until the next change. Only the size check is made per call, since
  * the text changes with every keystroke; it picks one of two settings objects made in advance.
  */
+import { DEFAULT_TENANT, type ServiceSettings, type TenantContext } from '@subscriber-csv/language-service';
 import type { Connection } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_SECTION, SUBSCRIBER_LANGUAGE_ID, type TenantData } from '../../common/protocol';
 import { readTenantData, TENANT_LISTS, type Warn } from '../../common/tenantDataReader';
 import { readConfig, type SubscriberConfig } from './configReader';
 import { compileFilePatterns, type PathMatcher } from './filePatterns';
-import { DEFAULT_TENANT, type ServiceSettings, type TenantContext } from './service';
 
 /** The default size above which only a file's structure is checked while editing. */
 export const DEFAULT_FULL_CHECK_LIMIT_MB = 40;

@@ -4,17 +4,23 @@
  */
 import {
   CodeActionKind,
-  DiagnosticSeverity,
   DidChangeConfigurationNotification,
   TextDocuments,
   TextDocumentSyncKind,
   type CancellationToken,
   type Connection,
-  type Diagnostic,
   type InitializeResult,
   type ResponseError,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  ChunkedTextDocuments,
+  getLanguageService,
+  MAX_PUBLISHED_DIAGNOSTICS,
+  SEMANTIC_TOKENS_LEGEND,
+  type ServiceSettings,
+  type SubscriberDocument,
+} from '@subscriber-csv/language-service';
 import {
   CellEditRequest,
   CellInfoRequest,
@@ -22,21 +28,12 @@ import {
   RowFormRequest,
   TenantDataNotification,
   ValidateNowRequest,
-  type ValidateNowResult,
 } from '../../common/protocol';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
 import { DocumentModels } from './documentModels';
+import { verdictOf } from './importVerdict';
 import { runSafe } from './runSafe';
 import { ServerSettings } from './serverSettings';
-import {
-  ChunkedTextDocuments,
-  getLanguageService,
-  MAX_PUBLISHED_DIAGNOSTICS,
-  SEMANTIC_TOKENS_LEGEND,
-  type ServiceSettings,
-  type SubscriberModel,
-} from './service';
-import { rowTypeOf } from './service/subscriberModel';
 
 export function startServer(connection: Connection): void {
   const service = getLanguageService();
@@ -142,7 +139,8 @@ export function startServer(connection: Connection): void {
       const diagnostics = service.doValidation(model, documentSettings);
       const published = service.limitDiagnostics(diagnostics);
       void connection.sendDiagnostics({ uri, version: document.version, diagnostics: published });
-      const verdict = verdictOf(model, diagnostics, published, service.isServed(model, documentSettings));
+      const served = service.isServed(model, documentSettings);
+      const verdict = verdictOf(model, document.version, diagnostics, published, served);
       return withDiagnostics === true ? { ...verdict, diagnostics: published } : verdict;
     }),
   );
@@ -155,7 +153,7 @@ export function startServer(connection: Connection): void {
     name: string,
     token: CancellationToken,
     fallback: T,
-    work: (model: SubscriberModel, documentSettings: ServiceSettings, document: TextDocument) => T,
+    work: (model: SubscriberDocument, documentSettings: ServiceSettings, document: TextDocument) => T,
   ): Promise<T | ResponseError<void>> {
     return runSafe(connection, name, token, fallback, async () => {
       const opened = documents.get(uri);
@@ -224,35 +222,4 @@ export function startServer(connection: Connection): void {
 
   documents.listen(connection);
   connection.listen();
-}
-
-function verdictOf(
-  model: SubscriberModel,
-  diagnostics: Diagnostic[],
-  published: Diagnostic[],
-  isSubscriberFile: boolean,
-): ValidateNowResult {
-  const count = (list: Diagnostic[], severity: DiagnosticSeverity) =>
-    list.filter((diagnostic) => diagnostic.severity === severity).length;
-  const verdict: ValidateNowResult = {
-    version: model.document.version,
-    isSubscriberFile,
-    errors: count(diagnostics, DiagnosticSeverity.Error),
-    warnings: count(diagnostics, DiagnosticSeverity.Warning),
-    publishedErrors: count(published, DiagnosticSeverity.Error),
-    publishedWarnings: count(published, DiagnosticSeverity.Warning),
-    users: 0,
-    locations: 0,
-    otherRows: 0,
-  };
-  if (!isSubscriberFile) return verdict;
-  for (let index = model.headerIndex + 1; index < model.records.count && model.headerIndex >= 0; index++) {
-    const row = model.row(index);
-    if (row.blank) continue;
-    const type = rowTypeOf(model, row);
-    if (type === 'User') verdict.users++;
-    else if (type === 'Location') verdict.locations++;
-    else verdict.otherRows++;
-  }
-  return verdict;
 }

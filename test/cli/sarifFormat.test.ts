@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import type { Log } from 'sarif';
 import { version } from '../../package.json';
-import { CATALOG } from '../../server/src/service';
+import { CATALOG } from '@subscriber-csv/language-service';
 import { CLEAN_FILE, FILE_WITH_ERRORS, runCli, workspace } from './cliHarness';
 
 const CATALOG_URL = 'https://github.com/officesuite-tools/subscriber-csv/blob/main/docs/diagnostics.md';

@@ -23,6 +23,7 @@ function verdict(overrides: Partial<ValidateNowResult> = {}): ValidateNowResult 
     users: 3,
     locations: 1,
     otherRows: 0,
+    secretValues: [],
     ...overrides,
   };
 }

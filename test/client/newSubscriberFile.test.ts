@@ -5,7 +5,7 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { COLUMNS, findColumn } from '../../server/src/service';
+import { COLUMNS, findColumn } from '@subscriber-csv/language-service';
 import {
   allColumnNames,
   csvCell,

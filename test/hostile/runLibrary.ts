@@ -7,7 +7,7 @@
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, Position } from 'vscode-languageserver-types';
-import { DEFAULT_SETTINGS, getLanguageService, type ServiceSettings } from '../../server/src/service';
+import { DEFAULT_SETTINGS, getLanguageService, type ServiceSettings } from '@subscriber-csv/language-service';
 import { hostileCase } from '../fixtures/hostile/generate';
 import { countCodes, rangeOf } from './harness';
 // eslint-disable-next-line @typescript-eslint/no-require-imports

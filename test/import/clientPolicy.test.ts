@@ -5,8 +5,9 @@
 import * as assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { backoffDelay, parseRetryAfter } from '../../common/importClient/backoff';
-import { checkEndpointUrl, pinValuesOf, scrub } from '../../common/importClient';
+import { checkEndpointUrl, scrub } from '../../common/importClient';
 import { routeUrl } from '../../common/importClient/endpointUrl';
+import { secretValuesOf } from './helpers/sandbox';
 
 test('https endpoints are allowed, http only to loopback', () => {
   const allowed = [
@@ -69,9 +70,9 @@ test('Retry-After is read as seconds or as an HTTP date', () => {
 });
 
 test('the PIN column is found whatever its case and position', () => {
-  const text = 'Type,LastName,pin\nUser,Lee,4821\nUser,Ng,\nUser,Oz,"9 9"\n';
-  assert.deepEqual(pinValuesOf(text), ['4821', '9 9']);
-  assert.deepEqual(pinValuesOf('Type,LastName\nUser,Lee\n'), []);
+  const text = 'Type,LastName,pin\nUser,Lee,4821\nUser,Ng,\nUser,Oz,"9 9"\nUser,Ek,4821\n';
+  assert.deepEqual(secretValuesOf(text), ['4821', '9 9']);
+  assert.deepEqual(secretValuesOf('Type,LastName\nUser,Lee\n'), []);
 });
 
 test('scrub replaces the token and PINs, but not digits that merely contain a PIN', () => {

@@ -8,7 +8,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
 import { fetchTenant, uploadImport } from '../../common/importClient';
-import { CLEAN_FILE, PINS, findLeak, startTestSandbox, type TestSandbox } from './helpers/sandbox';
+import { CLEAN_FILE, PINS, findLeak, secretValuesOf, startTestSandbox, type TestSandbox } from './helpers/sandbox';
 
 type Handler = (request: IncomingMessage, response: ServerResponse) => void;
 
@@ -135,6 +135,7 @@ test('an endpoint echoing the token and PINs back: the client scrubs every messa
     const text = CLEAN_FILE.replace(',n\n', `,n\nUser,Z,Z,,299,1,-1,,,${PINS[1]},n\n`);
     const result = await uploadImport(endpoint, token, text, 'x.csv', {
       retries: 0,
+      secretValues: secretValuesOf(text),
       onProgress: (event) => texts.push(event.message),
     });
     if (result.ok) texts.push(...result.rows.map((row) => row.reason ?? ''));

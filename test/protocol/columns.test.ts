@@ -18,7 +18,7 @@ import {
   type SymbolInformation,
 } from 'vscode-languageserver-protocol/node';
 import { CellEditRequest, CellInfoRequest, RowFormRequest, type CellInfo, type RowForm } from '../../common/protocol';
-import { SEMANTIC_TOKENS_LEGEND } from '../../server/src/service';
+import { SEMANTIC_TOKENS_LEGEND } from '@subscriber-csv/language-service';
 import { lines, LspClient, range } from './helpers/lspClient';
 import type { TextEdit } from 'vscode-languageserver-protocol';
 

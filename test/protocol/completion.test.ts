@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { COLUMNS } from '../../server/src/service';
+import { COLUMNS } from '@subscriber-csv/language-service';
 import { completionItems, lines, LspClient, range, withCursor } from './helpers/lspClient';
 
 describe('completion', () => {

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { CATALOG, DIAGNOSTIC_SOURCE, type DiagnosticCode } from '../../server/src/service';
+import { CATALOG, DIAGNOSTIC_SOURCE, type DiagnosticCode } from '@subscriber-csv/language-service';
 import { codesAndRanges, expected, lines, LspClient, range } from './helpers/lspClient';
 
 /** Row 1 has an emoji (two UTF-16 units) and an accented letter before the cells that are wrong. */

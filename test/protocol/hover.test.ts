@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { COLUMNS, type ColumnSpec } from '../../server/src/service';
+import { COLUMNS, type ColumnSpec } from '@subscriber-csv/language-service';
 import { hoverText, lines, LspClient, range, withCursor } from './helpers/lspClient';
 
 const TENANT = { callProfiles: [{ id: '1', name: 'Local only' }] };

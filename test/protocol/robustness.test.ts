@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { COLUMNS } from '../../server/src/service';
+import { COLUMNS } from '@subscriber-csv/language-service';
 import { codesAndRanges, completionItems, expected, hoverText, lines, LspClient, range } from './helpers/lspClient';
 
 /** Looks like a zip file opened as text: control characters, replacement characters, a lone surrogate, quotes. */

@@ -8,8 +8,8 @@
 import * as assert from 'node:assert/strict';
 import { gzipSync } from 'node:zlib';
 import { after, before, test, type TestContext } from 'node:test';
-import { fetchTenant, pinValuesOf, uploadImport, type RequestProgress } from '../../common/importClient';
-import { HEADER, PINS, startTestSandbox } from '../import/helpers/sandbox';
+import { fetchTenant, uploadImport, type RequestProgress } from '../../common/importClient';
+import { HEADER, PINS, secretValuesOf, startTestSandbox } from '../import/helpers/sandbox';
 import { MAX_LOOP_GAP_MS, fileOnDisk, leakIn, stringsIn, throttledFetch, watchEventLoop } from './helpers/faultProbes';
 import { closeAll, sendJson, startHostileServer, streamHugeAnswer, trickleAnswer } from './helpers/hostileServer';
 
@@ -30,7 +30,7 @@ const FILE = [
 before(async () => {
   const warm = await startHostileServer((_request, response) => sendJson(response, 200, {}));
   await fetch(warm.origin);
-  pinValuesOf(FILE);
+  secretValuesOf(FILE);
 });
 after(closeAll);
 
@@ -93,6 +93,7 @@ test('the sandbox killed in the middle of an upload: a network failure, nothing 
     t,
     (text, onProgress) =>
       uploadImport(sandbox.endpoint, sandbox.token, text, 'team.subscribers.csv', {
+        secretValues: secretValuesOf(text),
         fetch: slow,
         retries: 1,
         baseDelayMs: 10,
@@ -166,7 +167,12 @@ test('answers that are not JSON: badResponse saying what came instead; a 502 pag
   for (const { answer, kind, message } of cases) {
     const host = await startHostileServer((_request, response) => answer(response));
     const { result, elapsedMs } = await underFault(t, (text, onProgress) =>
-      uploadImport(host.endpoint, TOKEN, text, 'team.subscribers.csv', { retries: 1, baseDelayMs: 10, onProgress }),
+      uploadImport(host.endpoint, TOKEN, text, 'team.subscribers.csv', {
+        secretValues: secretValuesOf(text),
+        retries: 1,
+        baseDelayMs: 10,
+        onProgress,
+      }),
     );
     assert.ok(!result.ok && result.kind === kind, JSON.stringify(result));
     assert.match(result.message, message);
@@ -181,7 +187,11 @@ test('a 50 MB answer: the client stops reading at its cap and fails cleanly', as
     written = streamHugeAnswer(response, total);
   });
   const { result, elapsedMs } = await underFault(t, (text, onProgress) =>
-    uploadImport(host.endpoint, TOKEN, text, 'team.subscribers.csv', { retries: 2, onProgress }),
+    uploadImport(host.endpoint, TOKEN, text, 'team.subscribers.csv', {
+      secretValues: secretValuesOf(text),
+      retries: 2,
+      onProgress,
+    }),
   );
   assert.ok(!result.ok && result.kind === 'badResponse', JSON.stringify(result));
   assert.equal(result.attempts, 1, 'a too-large answer is not asked for again');
@@ -199,7 +209,11 @@ test('a compressed answer that inflates to 50 MB is capped on its inflated size'
     response.end(bomb);
   });
   const { result } = await underFault(t, (text, onProgress) =>
-    uploadImport(host.endpoint, TOKEN, text, 'team.subscribers.csv', { retries: 0, onProgress }),
+    uploadImport(host.endpoint, TOKEN, text, 'team.subscribers.csv', {
+      secretValues: secretValuesOf(text),
+      retries: 0,
+      onProgress,
+    }),
   );
   assert.ok(!result.ok && result.kind === 'badResponse', JSON.stringify(result));
   assert.match(result.message, /the answer is too large/);
@@ -220,7 +234,12 @@ test('a slow-loris answer (a byte a second) times out within the per-attempt tim
     const host = await startHostileServer((_request, response) => trickleAnswer(response, 1000, inHeaders));
     const timeoutMs = 1500;
     const { result, elapsedMs } = await underFault(t, (text, onProgress) =>
-      uploadImport(host.endpoint, TOKEN, text, 'team.subscribers.csv', { retries: 0, timeoutMs, onProgress }),
+      uploadImport(host.endpoint, TOKEN, text, 'team.subscribers.csv', {
+        secretValues: secretValuesOf(text),
+        retries: 0,
+        timeoutMs,
+        onProgress,
+      }),
     );
     const where = inHeaders ? 'headers' : 'body';
     assert.ok(!result.ok && result.kind === 'timeout', `${where}: ${JSON.stringify(result)}`);
@@ -233,6 +252,7 @@ test('a slow-loris answer on every attempt: each attempt is bounded, and so is t
   const host = await startHostileServer((_request, response) => trickleAnswer(response, 1000));
   const { result, elapsedMs, progress } = await underFault(t, (text, onProgress) =>
     uploadImport(host.endpoint, TOKEN, text, 'team.subscribers.csv', {
+      secretValues: secretValuesOf(text),
       retries: 2,
       timeoutMs: 500,
       baseDelayMs: 20,

@@ -15,7 +15,7 @@ import {
 } from '../../common/importClient';
 import { summarizeImport } from '../../client/src/import/importSummary';
 import { problemsOfFile, problemsOfRows } from '../../client/src/import/rowProblems';
-import { HEADER, PINS, startTestSandbox, type TestSandbox } from '../import/helpers/sandbox';
+import { HEADER, PINS, secretValuesOf, startTestSandbox, type TestSandbox } from '../import/helpers/sandbox';
 import { leakIn, stringsIn } from './helpers/faultProbes';
 import { closeAll, startHostileServer } from './helpers/hostileServer';
 
@@ -44,6 +44,7 @@ const freshFile = () =>
 async function upload(text: string, options: UploadOptions = {}, token = test_.sandbox.token): Promise<ImportResult> {
   const progress: RequestProgress[] = [];
   const result = await uploadImport(test_.sandbox.endpoint, token, text, 'team.subscribers.csv', {
+    secretValues: secretValuesOf(text),
     baseDelayMs: 5,
     timeoutMs: 2000,
     ...options,
@@ -141,7 +142,9 @@ const SCENARIOS: Record<FailureKind, { run: () => Promise<ImportResult>; says: R
         response.end(`${recorded.headers.authorization} ${recorded.body.toString('utf8')}`);
       });
       const progress: RequestProgress[] = [];
-      const result = await uploadImport(echo.endpoint, test_.sandbox.token, freshFile(), 'x.csv', {
+      const file = freshFile();
+      const result = await uploadImport(echo.endpoint, test_.sandbox.token, file, 'x.csv', {
+        secretValues: secretValuesOf(file),
         onProgress: (event) => progress.push(event),
       });
       transcript.push(...stringsIn(result), ...stringsIn(progress));
@@ -190,6 +193,7 @@ test('an endpoint that echoes the token and the file into every field of every a
     });
     const progress: RequestProgress[] = [];
     const result = await uploadImport(host.endpoint, test_.sandbox.token, text, 'x.csv', {
+      secretValues: secretValuesOf(text),
       retries: 0,
       onProgress: (event) => progress.push(event),
     });

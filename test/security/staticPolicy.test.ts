@@ -182,3 +182,22 @@ test('in the client, only the row form writes the document: one workspace edit, 
     .map(({ where, node }) => `${where.replace(/:\d+$/, '')}: ${node.getText()}`);
   assert.deepEqual(writes, [`${ROW_FORM}: vscode.workspace.applyEdit(workspaceEdit)`]);
 });
+
+test('every upload from the extension and the CLI passes the file’s secret values, so the core scrubs its PINs', () => {
+  // The upload core does not parse the CSV: a caller that left the PINs out would get messages scrubbed of the token only.
+  const uploads = IMPORT_PATH.filter((path) => !path.startsWith('common/'))
+    .flatMap(callsIn)
+    .filter(({ callee }) => callee === 'uploadImport');
+  assert.ok(uploads.length >= 2, `the check sees the ${uploads.length} uploads there are`);
+  const withoutSecrets = uploads
+    .filter(({ node }) => {
+      const options = node.arguments[4];
+      return !(
+        options &&
+        ts.isObjectLiteralExpression(options) &&
+        options.properties.some((property) => property.name?.getText() === 'secretValues')
+      );
+    })
+    .map(({ where }) => where);
+  assert.deepEqual(withoutSecrets, []);
+});

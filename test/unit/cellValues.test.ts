@@ -4,7 +4,7 @@
  */
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { COLUMNS, type DiagnosticCode, type ServiceSettings } from '../../server/src/service';
+import { COLUMNS, type DiagnosticCode, type ServiceSettings } from '@subscriber-csv/language-service';
 import { csv } from './helpers/dedent';
 import { expectDiagnostics, settingsWith, type ExpectedDiagnostic } from './helpers/service';
 

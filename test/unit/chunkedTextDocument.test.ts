@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { ChunkedTextDocument } from '../../server/src/service/text/chunkedTextDocument';
+import { ChunkedTextDocument } from '@subscriber-csv/language-service';
 import { createRandom } from './helpers/random';
 
 const PIECES = ['a', 'bc', ',', '"', '\r', '\n', '\r\n', 'x\ny', 'é', ''];

@@ -4,8 +4,7 @@
  */
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { COLUMNS, findColumn } from '../../server/src/service';
-import { blankMeaning } from '../../server/src/service/columns';
+import { COLUMNS, findColumn } from '@subscriber-csv/language-service';
 import { hoverTextAt } from './helpers/service';
 
 /** The headings the import page lists, in its order and spelling. */
@@ -92,11 +91,10 @@ describe('column table', () => {
   });
 
   it('gives DirAccess a default by row type: both for a User, dial for a Location', () => {
-    const dirAccess = findColumn('DirAccess');
-    assert.ok(dirAccess);
-    assert.equal(blankMeaning(dirAccess, 'User'), 'both');
-    assert.equal(blankMeaning(dirAccess, 'Location'), 'dial');
-    assert.equal(blankMeaning(dirAccess, undefined), 'both for a User, dial for a Location');
+    assert.deepEqual(findColumn('DirAccess')?.blankMeans, { User: 'both', Location: 'dial' });
+    assert.match(hoverTextAt('Type,LastName,DirAccess\nUser,Lee,|\n'), /^Empty: both\./);
+    assert.match(hoverTextAt('Type,LastName,DirAccess\nLocation,Lobby,|\n'), /^Empty: dial\./);
+    assert.match(hoverTextAt('Type,LastName,DirAccess|\n'), /Empty means: both for a User, dial for a Location\./);
   });
 
   it('finds columns ignoring case and surrounding spaces', () => {

@@ -3,7 +3,7 @@
  */
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { COLUMNS } from '../../server/src/service';
+import { COLUMNS } from '@subscriber-csv/language-service';
 import { completeAt, labelsOf, settingsWith } from './helpers/service';
 
 const TENANT = settingsWith({

@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
-import { limitDiagnostics, MAX_PUBLISHED_DIAGNOSTICS } from '../../server/src/service/diagnosticLimit';
+import { MAX_PUBLISHED_DIAGNOSTICS } from '@subscriber-csv/language-service';
 import { service, settingsWith, validateText } from './helpers/service';
 
 function diagnostic(line: number, severity: DiagnosticSeverity): Diagnostic {
@@ -16,7 +16,7 @@ function diagnostic(line: number, severity: DiagnosticSeverity): Diagnostic {
 describe('diagnostic limit', () => {
   it('passes a list within the limit through unchanged', () => {
     const list = [diagnostic(1, DiagnosticSeverity.Warning), diagnostic(2, DiagnosticSeverity.Error)];
-    assert.equal(limitDiagnostics(list, 2), list);
+    assert.equal(service.limitDiagnostics(list, 2), list);
   });
 
   it('keeps errors first, in position order, and adds a summary', () => {
@@ -27,7 +27,7 @@ describe('diagnostic limit', () => {
       diagnostic(4, DiagnosticSeverity.Information),
       diagnostic(5, DiagnosticSeverity.Error),
     ];
-    const limited = limitDiagnostics(list, 3);
+    const limited = service.limitDiagnostics(list, 3);
     assert.deepEqual(
       limited.slice(1).map((d) => d.message),
       ['line 2', 'line 3', 'line 5'],

@@ -5,7 +5,15 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { csv } from './helpers/dedent';
-import { completeAt, expectDiagnostics, hoverAt, modelOf, settingsWith, validateText } from './helpers/service';
+import {
+  completeAt,
+  expectDiagnostics,
+  hoverAt,
+  modelOf,
+  service,
+  settingsWith,
+  validateText,
+} from './helpers/service';
 
 const ASSUMED = settingsWith({}, { assumeSubscriberFile: true });
 
@@ -65,7 +73,7 @@ describe('a CSV that is not a subscriber file', () => {
     assert.equal(hoverAt('sku,qty,price\nA-1|00,2,3.50\n'), null);
     assert.deepEqual(completeAt('sku,qty,price\n|A-100,2,3.50\n'), []);
     assert.deepEqual(completeAt('sku,|qty,price\n'), []);
-    assert.equal(modelOf(text).looksLikeSubscriberFile, false);
+    assert.equal(service.isServed(modelOf(text), settingsWith()), false);
   });
 
   it('gets missing-header when the user says it is a subscriber file', () => {
@@ -176,9 +184,9 @@ describe('quoted cells', () => {
       "User","Lee, Jr.","Ann ""Annie"""
     `;
     expectDiagnostics(text, []);
-    const row = modelOf(text).dataRows[0];
+    const row = modelOf(text).dataRows()[0];
     assert.deepEqual(
-      row.cells.map((cell) => cell.value),
+      [row.value('Type'), row.value('LastName'), row.value('FirstName')],
       ['User', 'Lee, Jr.', 'Ann "Annie"'],
     );
   });
@@ -212,12 +220,12 @@ describe('quoted cells', () => {
   it('takes a CRLF inside quotes as part of the value', () => {
     const text = 'Type,LastName,FirstName\r\nUser,"Lee\r\nJr.",Ann\r\nuser,Kim,Bo\r\n';
     expectDiagnostics(text, [{ code: 'value-case', line: 3, startChar: 0, endChar: 4 }]);
-    assert.equal(modelOf(text).dataRows[0].cells[1].value, 'Lee\r\nJr.');
+    assert.equal(modelOf(text).dataRows()[0].value('LastName'), 'Lee\r\nJr.');
   });
 
   it('takes a stray quote inside an unquoted cell literally', () => {
     expectDiagnostics('Type,LastName\nUser,O"Brien\n', []);
-    assert.equal(modelOf('Type,LastName\nUser,O"Brien\n').dataRows[0].cells[1].value, 'O"Brien');
+    assert.equal(modelOf('Type,LastName\nUser,O"Brien\n').dataRows()[0].value('LastName'), 'O"Brien');
   });
 });
 
@@ -253,7 +261,7 @@ describe('byte order mark', () => {
   it('is not part of the first column name, and does not shift ranges', () => {
     const text = '\ufeffType,LastName,Privacy\nUser,Lee,Yes\n';
     expectDiagnostics(text, [{ code: 'not-yes-no', line: 1, startChar: 9, endChar: 12 }]);
-    assert.equal(modelOf(text).header?.cells[0].value, 'Type');
+    assert.deepEqual(modelOf(text).columns(), ['Type', 'LastName', 'Privacy']);
   });
 
   it('leaves a header cell where the document has it (after the mark)', () => {

@@ -13,9 +13,6 @@ import {
   textAfterFix,
   validateText,
 } from './helpers/service';
-import { convertToCommas, detectDelimiter, splitLine } from '../../server/src/service/rules/wrongDelimiter';
-import { looksLikeUtf16 } from '../../server/src/service/values/textEncoding';
-import { pinWeakness } from '../../server/src/service/values/weakPin';
 
 /** Files named *.subscribers.csv are checked even when their header is unreadable. */
 const SUBSCRIBER_FILE = settingsWith({}, { assumeSubscriberFile: true });
@@ -46,13 +43,6 @@ describe('wrong-encoding', () => {
     for (const bytes of [Buffer.from(text, 'utf16le'), Buffer.from(text, 'utf16le').swap16()]) {
       diagnosticWithCode(readAsUtf8(bytes), 'wrong-encoding', SUBSCRIBER_FILE);
     }
-  });
-
-  it('recognises a byte order mark misread as Windows-1252, and one alone', () => {
-    assert.ok(looksLikeUtf16('\u00ff\u00feT\u0000y\u0000p\u0000e\u0000'));
-    assert.ok(looksLikeUtf16('\ufffd\ufffd'));
-    assert.ok(!looksLikeUtf16('Type,LastName\nUser,Le\u0000e\n'), 'a stray NUL is not UTF-16');
-    assert.ok(!looksLikeUtf16('\ufffd'));
   });
 
   it('says nothing about a CSV file that is not a subscriber file', () => {
@@ -131,26 +121,9 @@ describe('wrong-delimiter', () => {
     assert.deepEqual(codeActionsFor(mixed, 'wrong-delimiter', SUBSCRIBER_FILE), []);
   });
 
-  it('offers no fix when a quote never closes', () => {
-    assert.equal(convertToCommas('Type;LastName\nUser;"Lee\n', ';'), undefined);
-    assert.equal(convertToCommas('Type;LastName\nUser;"Lee"x\n', ';'), undefined);
-  });
-
-  it('keeps a byte order mark, quoted values, blank lines and a last line without a line break', () => {
-    assert.equal(
-      convertToCommas('\ufeffType;LastName\n\n"User";"a;""b"""\nUser;1,5', ';'),
-      '\ufeffType,LastName\n\n"User","a;""b"""\nUser,"1,5"',
-    );
-  });
-
-  it('is silent on a comma file whose values hold semicolons', () => {
+  it('offers no fix when a quote never closes, and is silent on a comma file whose values hold semicolons', () => {
+    assert.deepEqual(codeActionsFor('Type;LastName\nUser;"Lee\n', 'wrong-delimiter', SUBSCRIBER_FILE), []);
     expectDiagnostics('Type,LastName\nUser,Lee;Kim\n', []);
-    assert.equal(detectDelimiter('Type,LastName;Email', 2), undefined);
-  });
-
-  it('splits a header line with quotes', () => {
-    assert.deepEqual(splitLine('"Type";"Last;Name";x', ';'), ['Type', 'Last;Name', 'x']);
-    assert.deepEqual(detectDelimiter('"Type";"LastName"', 0)?.description, 'semicolon-separated');
   });
 });
 
@@ -279,14 +252,6 @@ describe('weak-pin', () => {
     assert.deepEqual(codeActionsFor(`${HEADER}\nUser,A,2580,2580\n`, 'weak-pin'), []);
   });
 
-  it('leaves PINs that are not digits to not-digits', () => {
-    assert.equal(pinWeakness('12a4', ''), undefined);
-    assert.equal(pinWeakness('', ''), undefined);
-    assert.equal(pinWeakness('0000', ''), 'oneDigit');
-    assert.equal(pinWeakness('3210', ''), 'descending');
-    assert.equal(pinWeakness('1357', ''), undefined);
-  });
-
   it('is checked whatever the PIN notification', () => {
     diagnosticWithCode(`${HEADER},Email,SysPIN\nUser,A,101,0000,a@example.com,y\n`, 'weak-pin', {
       ...settingsWith({ pinNotification: 'email' }),
@@ -320,5 +285,41 @@ describe('half a surrogate pair (a cut emoji)', () => {
     for (const email of ['a\ud800@example.com', '\udc00', 'ann@example.com\ud83d']) {
       diagnosticWithCode(`Type,LastName,Email,SysPIN\nUser,Lee,${email},y\n`, 'invalid-email');
     }
+  });
+});
+
+describe('a line of any width (too-many-columns)', () => {
+  const WIDTH = 12_000;
+  // The first 10,000 fields are checked one by one; the rest are counted, and reported once.
+  const CHECKED = 10_000;
+
+  it('reports a header past the limit once, after the last checked column, and each checked blank name', () => {
+    const header = `Type,LastName${','.repeat(WIDTH - 2)}`;
+    const diagnostics = validateText(`${header}\nUser,Lee\n`);
+    const blank = diagnostics.filter((diagnostic) => diagnostic.code === 'blank-column-name');
+    assert.equal(blank.length, CHECKED - 2);
+    const [wide] = diagnostics.filter((diagnostic) => diagnostic.code === 'too-many-columns');
+    // From the comma after the last checked column to the end of the header.
+    assert.deepEqual(wide.range, {
+      start: { line: 0, character: 14 + CHECKED - 3 },
+      end: { line: 0, character: header.length },
+    });
+    assert.match(wide.message, /^This header has 12,000 columns; only the first 10,000 are checked\./);
+    assert.equal(diagnostics.filter((diagnostic) => diagnostic.code === 'too-many-fields').length, 0);
+  });
+
+  it('finds the extra cells of a row wider than a header wider than the limit', () => {
+    const header = `Type,LastName${','.repeat(WIDTH - 2)}`;
+    const row = `User,Lee${','.repeat(WIDTH + 1)}`;
+    const tooMany = diagnosticWithCode(`${header}\n${row}\n`, 'too-many-fields');
+    assert.deepEqual(tooMany.range.start, { line: 1, character: 8 + WIDTH - 2 });
+    assert.match(tooMany.message, /^This row has 12003 cells but the header has 12000 columns/);
+  });
+
+  it('checks a data row of any width against the header, once', () => {
+    const row = `User,Lee${',x'.repeat(200_000)}`;
+    expectDiagnostics(`Type,LastName\n${row}\n`, [
+      { code: 'too-many-fields', line: 1, startChar: 8, endChar: row.length },
+    ]);
   });
 });

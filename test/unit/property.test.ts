@@ -11,7 +11,16 @@ import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { Diagnostic, Position, Range } from 'vscode-languageserver-types';
-import { CATALOG, ChunkedTextDocument, COLUMNS, DEFAULT_TENANT, type ServiceSettings } from '../../server/src/service';
+import {
+  CATALOG,
+  ChunkedTextDocument,
+  COLUMNS,
+  DEFAULT_TENANT,
+  findColumn,
+  isKnownCode,
+  type DiagnosticData,
+  type ServiceSettings,
+} from '@subscriber-csv/language-service';
 import { applyEdits, documentOf, service, TEST_URI } from './helpers/service';
 
 const RUNS = Number(process.env.FC_RUNS ?? 500);
@@ -143,10 +152,14 @@ function assertRangeInside(range: Range, lengths: readonly number[], what: strin
 
 function assertDiagnosticsWellFormed(diagnostics: readonly Diagnostic[], lengths: readonly number[]): void {
   for (const diagnostic of diagnostics) {
-    const code = String(diagnostic.code);
-    assert.ok(code in CATALOG, `unknown code ${code}`);
+    const code = diagnostic.code;
+    if (!isKnownCode(code)) assert.fail(`unknown code ${String(code)}`);
     assert.ok(diagnostic.message.length > 0, `${code} has no message`);
     assertRangeInside(diagnostic.range, lengths, code);
+    // Every diagnostic about a cell names its column, so that no adapter has to find it again.
+    const column = (diagnostic.data as DiagnosticData | undefined)?.column;
+    if (CATALOG[code].scope === 'cell')
+      assert.ok(column && findColumn(column)?.name === column, `${code} names no column`);
   }
 }
 
@@ -182,6 +195,20 @@ describe('the rules library on any text', () => {
       fc.property(anyText, settings, fc.integer({ min: 1, max: 64 }), (text, options, chunkSize) => {
         const chunked = new ChunkedTextDocument(TEST_URI, 'subscriber-csv', 1, text, chunkSize);
         assert.deepEqual(service.doValidation(service.parse(chunked), options), validateFresh(text, options));
+      }),
+      PARAMETERS,
+    );
+  });
+
+  it('gives the same diagnostics read twice as a stream in pieces (as the CLI reads a file) as parsed whole', async () => {
+    await fc.assert(
+      fc.asyncProperty(anyText, settings, fc.integer({ min: 1, max: 64 }), async (text, options, size) => {
+        const readText = async function* () {
+          for (let at = 0; at < text.length; at += size) yield text.slice(at, at + size);
+        };
+        const streamed: Diagnostic[] = [];
+        for await (const batch of service.validateStream(readText, options)) streamed.push(...batch);
+        assert.deepEqual(streamed, validateFresh(text, options));
       }),
       PARAMETERS,
     );

@@ -1,12 +1,13 @@
 /**
- * Streamed validation (the CLI's, for files too large to hold) gives exactly what a full validation of the same
- * text gives, whatever pieces the text arrives in, with the column of the cell each diagnostic starts in.
+ * The CLI's source and the editor's give the same diagnostics: streamed validation (for files too large to hold,
+ * read twice in pieces) gives exactly what a full validation of the same text gives, in the same order, whatever
+ * pieces the text arrives in, and hands them out as it goes.
  */
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { DEFAULT_SETTINGS, getLanguageService, type ServiceSettings } from '../../server/src/service';
-import { recordIndexAt } from '../../server/src/service/subscriberModel';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { DEFAULT_SETTINGS, getLanguageService, type ServiceSettings } from '@subscriber-csv/language-service';
 import { createRandom } from './helpers/random';
 import { randomFile } from './helpers/randomFiles';
 
@@ -21,47 +22,80 @@ const SETTINGS: ServiceSettings[] = [
   },
 ];
 
-function streamed(text: string, settings: ServiceSettings, random: () => number) {
-  const validation = service.validateStream(settings, URI);
-  for (let at = 0; at < text.length;) {
-    const size = 1 + Math.floor(random() * 40);
-    validation.push(text.slice(at, at + size));
-    at += size;
-  }
-  return validation.end();
+/** The text in pieces of 1 to `largest` characters, cut anew on every reading. */
+function pieces(text: string, random: () => number, largest = 40): () => AsyncIterable<string> {
+  return async function* () {
+    for (let at = 0; at < text.length;) {
+      const size = 1 + Math.floor(random() * largest);
+      yield text.slice(at, at + size);
+      at += size;
+    }
+  };
 }
 
-function full(text: string, settings: ServiceSettings) {
-  const document = TextDocument.create(URI, 'subscriber-csv', 1, text);
-  const model = service.parse(document);
-  return service.doValidation(model, settings).map((diagnostic) => {
-    const offset = document.offsetAt(diagnostic.range.start);
-    const index = recordIndexAt(model, offset);
-    const field = index < 0 ? -1 : model.row(index).fieldAt(offset);
-    return { diagnostic, cellColumn: field < 0 ? undefined : model.columnOfField[field]?.name };
-  });
+async function streamed(text: string, settings: ServiceSettings, random: () => number): Promise<Diagnostic[]> {
+  const all: Diagnostic[] = [];
+  for await (const batch of service.validateStream(pieces(text, random), settings)) all.push(...batch);
+  return all;
+}
+
+function full(text: string, settings: ServiceSettings): Diagnostic[] {
+  return service.doValidation(service.parse(TextDocument.create(URI, 'subscriber-csv', 1, text)), settings);
 }
 
 describe('streamed validation', () => {
   for (const [which, settings] of SETTINGS.entries()) {
-    it(`equals a full validation of random files sent in random pieces (settings ${which + 1})`, () => {
+    it(`equals a full validation of random files sent in random pieces (settings ${which + 1})`, async () => {
       const random = createRandom(300 + which);
       for (let run = 0; run < 300; run++) {
         const text =
           (random() < 0.1 ? '\ufeff' : '') +
           (random() < 0.1 ? '\n\n' : '') +
           randomFile(random, Math.floor(random() * 30));
-        assert.deepEqual(streamed(text, settings, random), full(text, settings), JSON.stringify(text));
+        assert.deepEqual(await streamed(text, settings, random), full(text, settings), JSON.stringify(text));
       }
     });
   }
 
-  it('handles a text with no header, an unclosed quote and a file that is not a subscriber file', () => {
+  it('handles a text with no header, an unclosed quote and a file that is not a subscriber file', async () => {
     const random = createRandom(9);
-    const settings = SETTINGS[0];
-    for (const text of ['', '\n\n', 'Type,LastName\nUser,"Lee\nUser,Kim\n', 'a,b\n1,2\n', '"Type,LastName\n']) {
-      assert.deepEqual(streamed(text, settings, random), full(text, settings), JSON.stringify(text));
-      assert.deepEqual(streamed(text, SETTINGS[1], random), full(text, SETTINGS[1]), JSON.stringify(text));
+    const texts = ['', '\n\n', ',,\r\n', 'Type,LastName\nUser,"Lee\nUser,Kim\n', 'a,b\n1,2\n', '"Type,LastName\n'];
+    for (const text of texts) {
+      for (const settings of SETTINGS) {
+        assert.deepEqual(await streamed(text, settings, random), full(text, settings), JSON.stringify(text));
+      }
     }
+  });
+
+  it('reads pieces of identical text as the separate pieces they are', async () => {
+    // Strings compare by content: a reader that took two equal pieces for one would lose its place in the second.
+    const line = 'User,Lee,Yes\n';
+    const text = `Type,LastName,VM\n${line.repeat(60)}`;
+    const onePerLine = async function* () {
+      yield 'Type,LastName,VM\n';
+      for (let row = 0; row < 60; row++) yield line;
+    };
+    const all: Diagnostic[] = [];
+    for await (const batch of service.validateStream(onePerLine, SETTINGS[0])) all.push(...batch);
+    assert.deepEqual(all, full(text, SETTINGS[0]));
+    assert.equal(all.length, 60);
+  });
+
+  it('hands out diagnostics before the text has ended', async () => {
+    const rows = Array.from({ length: 2000 }, (_, i) => `User,Lee,${i % 2 === 0 ? 'Yes' : 'n'}`);
+    const text = `Type,LastName,VM\n${rows.join('\n')}\n`;
+    let read = 0;
+    let readWhenFirst = -1;
+    const reading = async function* () {
+      for (let at = 0; at < text.length; at += 1000) {
+        read += 1000;
+        yield text.slice(at, at + 1000);
+      }
+    };
+    for await (const batch of service.validateStream(reading, SETTINGS[0])) {
+      if (batch.length > 0 && readWhenFirst < 0) readWhenFirst = read;
+    }
+    // Read twice: the first diagnostics come during the second reading, long before its end.
+    assert.ok(readWhenFirst > text.length && readWhenFirst < 1.5 * text.length, `first batch after ${readWhenFirst}`);
   });
 });

@@ -4,7 +4,7 @@
  */
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { COLUMNS } from '../../server/src/service';
+import { COLUMNS } from '@subscriber-csv/language-service';
 import { csv } from './helpers/dedent';
 import { expectDiagnostics, settingsWith } from './helpers/service';
 

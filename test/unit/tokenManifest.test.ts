@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { SEMANTIC_TOKENS_LEGEND } from '../../server/src/service';
+import { SEMANTIC_TOKENS_LEGEND } from '@subscriber-csv/language-service';
 
 const root = path.resolve(__dirname, '../..');
 const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));

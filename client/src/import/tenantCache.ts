@@ -2,7 +2,7 @@
  * The tenant data kept between sessions (in the extension's global state): what the endpoint answered, for which
  * endpoint and when. Never the token. Whatever is read back is checked, since stored state can be stale or edited.
  */
-import type { TenantData } from '../../../common/protocol';
+import type { TenantData } from '@subscriber-csv/language-service';
 import { isObject, readTenantData, type Warn } from '../../../common/tenantDataReader';
 import { plural } from './text';
 

@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { SUBSCRIBER_LANGUAGE_ID } from '../../../common/protocol';
-import { COLUMNS } from '../../../server/src/service';
+import { COLUMNS } from '@subscriber-csv/language-service';
 import { allColumnNames, requiredColumnNames, templateText } from './template';
 
 export const NEW_FILE_COMMAND = 'subscriberCsv.newSubscriberFile';

@@ -3,7 +3,7 @@
  * each type. Column names and their order come from the rules library's table; only the example values live
  * here, shared by the New Subscriber File command and the generated row snippets. No `vscode`: unit-tested.
  */
-import { COLUMNS, type ColumnSpec } from '../../../server/src/service';
+import { COLUMNS, type ColumnSpec } from '@subscriber-csv/language-service';
 
 export type RowType = ColumnSpec['appliesTo'][number];
 

@@ -5,6 +5,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { getLanguageService } from '@subscriber-csv/language-service';
 import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../../sandbox/src/sandbox';
 
 export interface TestSandbox {
@@ -66,6 +68,12 @@ export const FILE_WITH_TAKEN_EXTENSION = [
 export const FILE_WITH_TELCO_COLUMNS = [HEADER, 'User,Tia,Ng,tia@example.com,501,1,-1,y,2,,n', ''].join('\n');
 
 /** Asserts that no text holds any of the secrets; names the first offender. */
+/** The file's secret values (PINs), found by the rules library as the extension and the CLI find them. */
+export function secretValuesOf(text: string): string[] {
+  const service = getLanguageService();
+  return service.parse(TextDocument.create('file:///upload.csv', 'subscriber-csv', 1, text)).secretValues();
+}
+
 export function findLeak(texts: readonly string[], secrets: readonly string[]): string | undefined {
   for (const text of texts) {
     for (const secret of secrets) if (text.includes(secret)) return `"${text}" holds a secret`;

@@ -4,7 +4,8 @@
  */
 import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver-protocol';
 import type { ValidateNowParams, ValidateNowResult } from '../../../common/protocol';
-import { Diagnostic, EventEmitter, Range } from './fakeVscode';
+import { secretValuesOf } from '../../import/helpers/sandbox';
+import { Diagnostic, EventEmitter, fake, Range } from './fakeVscode';
 
 export enum State {
   Stopped = 1,
@@ -22,7 +23,10 @@ export interface FakeClient {
   protocol2CodeConverter: { asDiagnostics(diagnostics: LspDiagnostic[]): Promise<Diagnostic[]> };
 }
 
-/** A running client whose server finds `users` users and publishes `published` (by default nothing) in every file. */
+/**
+ * A running client whose server finds `users` users and publishes `published` (by default nothing) in every file,
+ * and the PINs the real server would find in it.
+ */
 export function createFakeClient(users: number, published: LspDiagnostic[] = []): FakeClient {
   const stateChanged = new EventEmitter<{ newState: State }>();
   const notifications: unknown[] = [];
@@ -43,6 +47,7 @@ export function createFakeClient(users: number, published: LspDiagnostic[] = [])
         locations: 0,
         otherRows: 0,
         ...(params.withDiagnostics ? { diagnostics: published } : {}),
+        secretValues: secretValuesOf(fake.documents.get(params.uri)?.getText() ?? ''),
       }),
     sendNotification: (_type, params) => {
       notifications.push(params);

@@ -21,9 +21,9 @@ import {
   getLanguageService,
   type DiagnosticCode,
   type ServiceSettings,
-  type SubscriberModel,
+  type SubscriberDocument,
   type TenantContext,
-} from '../../../server/src/service';
+} from '@subscriber-csv/language-service';
 
 export const service = getLanguageService();
 
@@ -41,7 +41,7 @@ export function documentOf(text: string): TextDocument {
   return TextDocument.create(TEST_URI, 'subscriber-csv', 1, text);
 }
 
-export function modelOf(text: string): SubscriberModel {
+export function modelOf(text: string): SubscriberDocument {
   return service.parse(documentOf(text));
 }
 

@@ -1,0 +1,73 @@
+/**
+ * Completion inside a cell: in the header, the columns not yet present; in a data cell, the column's allowed
+ * values with their meanings and the tenant's IDs with their names.
+ */
+import { CompletionItemKind, type CompletionItem, type Position } from 'vscode-languageserver-types';
+import { blankMeaning, COLUMNS, type ColumnSpec } from '../columns';
+import type { SubscriberModel } from '../model/subscriberModel';
+import type { TenantContext } from '../settings';
+
+export function doComplete(model: SubscriberModel, position: Position, tenant: TenantContext): CompletionItem[] {
+  const offset = model.document.offsetAt(position);
+  const index = model.recordIndexAt(offset);
+  // A cursor on an empty last line, past every record, is the start of a new row's first cell.
+  const row = index < 0 ? undefined : model.row(index);
+  const cellField = row ? row.fieldAt(offset) : -1;
+  const range =
+    row && cellField >= 0
+      ? {
+          start: model.document.positionAt(row.cellStart(cellField)),
+          end: model.document.positionAt(row.cellEnd(cellField)),
+        }
+      : { start: position, end: position };
+  if (!model.header || index === model.headerIndex) {
+    return headerCompletions(model, cellField < 0 ? undefined : cellField, range);
+  }
+  const field = cellField < 0 ? 0 : cellField;
+  const column = model.header.columnOfField[field];
+  if (!column) return [];
+  const rowType = row ? model.header.rowTypeOf(row) : undefined;
+  return valueCompletions(column, tenant, range, rowType ? blankMeaning(column, rowType) : undefined);
+}
+
+type Range = { start: Position; end: Position };
+
+function headerCompletions(model: SubscriberModel, field: number | undefined, range: Range): CompletionItem[] {
+  const current = field === undefined ? undefined : model.header?.columnOfField[field];
+  return COLUMNS.filter((column) => column === current || model.header?.fieldOf(column.name) === undefined).map(
+    (column, index) => ({
+      label: column.name,
+      kind: CompletionItemKind.Field,
+      detail: column.title,
+      documentation: { kind: 'markdown', value: column.help },
+      sortText: String(index).padStart(2, '0'),
+      textEdit: { range, newText: column.name },
+    }),
+  );
+}
+
+function valueCompletions(column: ColumnSpec, tenant: TenantContext, range: Range, blank?: string): CompletionItem[] {
+  const items: CompletionItem[] = (column.choices ?? []).map((choice, index) => ({
+    label: choice.value,
+    kind: CompletionItemKind.EnumMember,
+    detail: choice.meaning,
+    labelDetails: { description: choice.meaning },
+    documentation: blank && blank === choice.value ? 'Also what an empty cell means on this row.' : undefined,
+    sortText: `0${String(index).padStart(3, '0')}`,
+    textEdit: { range, newText: choice.value },
+  }));
+  const known = column.tenantList ? (tenant.lists[column.tenantList] ?? []) : [];
+  known.forEach((entry, index) => {
+    items.push({
+      label: entry.id,
+      kind: CompletionItemKind.Value,
+      detail: entry.name,
+      labelDetails: { description: entry.name },
+      // Typing the name finds the ID too.
+      filterText: `${entry.id} ${entry.name}`,
+      sortText: `1${String(index).padStart(5, '0')}`,
+      textEdit: { range, newText: entry.id },
+    });
+  });
+  return items;
+}

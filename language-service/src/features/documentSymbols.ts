@@ -1,0 +1,82 @@
+/**
+ * The outline of a subscriber file: the header, holding each data row as a child named after the person or the
+ * location and its extension (`Ann Lee, ext 101`), with the row's type and number as detail.
+ *
+ * The header's range runs to the end of the last row: VS Code's sticky scroll shows the first line of every
+ * symbol the viewport is inside, so the header row stays on screen while the rows scroll under it. The name
+ * holds the extension because Go to Symbol (Ctrl+Shift+O) filters on names only. Editors ask for symbols after
+ * every pause in typing, so at most `maxRows` rows are listed; a last child says how many are left out.
+ */
+import { SymbolKind, type DocumentSymbol, type Range } from 'vscode-languageserver-types';
+import { RowView } from '../csv/rowView';
+import {
+  headerIndexOf,
+  headerWidth,
+  isBlankRecord,
+  positionOf,
+  recordCount,
+  recordEnd,
+  recordStart,
+} from '../model/modelQueries';
+import { rowIdentity, rowLabel, symbolKindOf } from '../model/rowIdentity';
+import type { SubscriberModel } from '../model/subscriberModel';
+
+/** Rows listed by default: enough for any real import file, few enough to answer in milliseconds. */
+export const MAX_ROW_SYMBOLS = 5000;
+
+export function findDocumentSymbols(model: SubscriberModel, maxRows = MAX_ROW_SYMBOLS): DocumentSymbol[] {
+  const header = headerIndexOf(model);
+  if (header < 0) return [];
+  const count = recordCount(model);
+  let last = count - 1;
+  while (last > header && isBlankRecord(model, last)) last--;
+  const rangeOf = (first: number, final: number): Range => ({
+    start: positionOf(model, recordStart(model, first)),
+    end: positionOf(model, recordEnd(model, final)),
+  });
+  const rows: DocumentSymbol[] = [];
+  const view = new RowView();
+  let listed = 0;
+  let unlisted = 0;
+  let firstUnlisted = -1;
+  for (let index = header + 1; index <= last; index++) {
+    if (isBlankRecord(model, index)) continue;
+    if (listed >= maxRows) {
+      if (firstUnlisted < 0) firstUnlisted = index;
+      unlisted++;
+      continue;
+    }
+    listed++;
+    const identity = rowIdentity(model, index, view);
+    const range = rangeOf(index, index);
+    rows.push({
+      name: rowLabel(identity),
+      detail: `${identity.type ?? 'no type'} · row ${identity.row}`,
+      kind: symbolKindOf(identity),
+      range,
+      selectionRange: range,
+    });
+  }
+  if (unlisted > 0) {
+    const range = rangeOf(firstUnlisted, last);
+    rows.push({
+      name: `${unlisted.toLocaleString('en-US')} more rows not listed`,
+      detail: `the outline lists the first ${maxRows.toLocaleString('en-US')}; Go to Symbol in Workspace finds any row`,
+      kind: SymbolKind.Null,
+      range,
+      selectionRange: { start: range.start, end: range.start },
+    });
+  }
+  const headerRange = rangeOf(header, header);
+  const rowCount = listed + unlisted;
+  return [
+    {
+      name: 'Header',
+      detail: `${headerWidth(model)} columns · ${rowCount.toLocaleString('en-US')} ${rowCount === 1 ? 'row' : 'rows'}`,
+      kind: SymbolKind.Struct,
+      range: { start: headerRange.start, end: rangeOf(last, last).end },
+      selectionRange: headerRange,
+      children: rows,
+    },
+  ];
+}

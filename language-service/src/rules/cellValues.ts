@@ -1,0 +1,50 @@
+/**
+ * Every cell of a data row against its column: mandatory values present, values of the right kind.
+ */
+import { checkValue } from '../values/valueCheck';
+import type { RowRule } from './rule';
+
+export const cellValues: RowRule = {
+  name: 'cell-values',
+  checkRow(row, { header, settings, report }) {
+    if (row.blank) return;
+    const columns = header.columnOfField;
+    for (let field = 0; field < columns.length; field++) {
+      const column = columns[field];
+      if (!column) continue;
+      const present = field < row.cellCount;
+      const value = row.value(field);
+      const trimmed = value.trim();
+      if (trimmed === '') {
+        // A cell swallowed by an unclosed quote is unreadable rather than empty: unterminated-quote covers it.
+        if (column.requiredValue && (present || !row.unterminated)) {
+          const start = present ? row.cellStart(field) : row.end;
+          report(
+            'required-value',
+            start,
+            present ? row.cellEnd(field) : row.end,
+            `${column.name} is mandatory; this row has none.`,
+            { column: column.name },
+          );
+        }
+        continue;
+      }
+      const start = row.cellStart(field);
+      const end = row.cellEnd(field);
+      if (trimmed !== value) {
+        // Spreadsheets keep stray spaces that the import may not strip; check the value as meant, and flag the spaces.
+        report('extra-spaces', start, end, `${column.name} has spaces before or after its value.`, {
+          column: column.name,
+          replacement: trimmed,
+        });
+      }
+      const finding = checkValue(trimmed, column, settings.tenant);
+      if (finding) {
+        report(finding.code, start, end, finding.message, {
+          column: column.name,
+          ...(finding.replacement !== undefined ? { replacement: finding.replacement } : {}),
+        });
+      }
+    }
+  },
+};
