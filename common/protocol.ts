@@ -2,10 +2,23 @@
  * Messages between the extension client and the language server beyond standard LSP, declared once and
  * imported by both sides.
  */
-import { NotificationType, RequestType, type Diagnostic, type TextEdit } from 'vscode-languageserver-protocol';
-import type { CellInfo, RowForm, TenantData } from '@subscriber-csv/language-service';
+import {
+  NotificationType,
+  RequestType,
+  RequestType0,
+  type Diagnostic,
+  type TextEdit,
+} from 'vscode-languageserver-protocol';
+import type { CellInfo, NewFileColumn, RowForm, TenantData } from '@subscriber-csv/language-service';
 
-export type { CellInfo, FormChoice, FormProblem, RowForm, RowFormField } from '@subscriber-csv/language-service';
+export type {
+  CellInfo,
+  FormChoice,
+  FormProblem,
+  NewFileColumn,
+  RowForm,
+  RowFormField,
+} from '@subscriber-csv/language-service';
 export type { TenantData };
 
 /** The language id of subscriber files; the server also serves plain CSV files whose header looks like one. */
@@ -118,4 +131,23 @@ export interface CellEditParams {
 export namespace CellEditRequest {
   export const method = 'subscriberCsv/cellEdit';
   export const type = new RequestType<CellEditParams, TextEdit | null, void>(method);
+}
+
+/**
+ * Client → server: the columns the New Subscriber File command offers, and the text of a new file for the columns
+ * picked (`'all'`, or names; the required ones are always added). Asked of the server so that the extension client
+ * does not carry the column table.
+ */
+export namespace NewFileColumnsRequest {
+  export const method = 'subscriberCsv/newFileColumns';
+  export const type = new RequestType0<NewFileColumn[], void>(method);
+}
+
+export interface NewFileTextParams {
+  columns: 'all' | string[];
+}
+
+export namespace NewFileTextRequest {
+  export const method = 'subscriberCsv/newFileText';
+  export const type = new RequestType<NewFileTextParams, string, void>(method);
 }

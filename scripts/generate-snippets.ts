@@ -5,12 +5,12 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { snippetsFile } from '../client/src/newFile/rowSnippets';
+import { getLanguageService } from '@subscriber-csv/language-service';
 
 export const SNIPPETS_PATH = join(__dirname, '..', 'snippets', 'subscriber-csv.json');
 
 export function snippetsJson(): string {
-  return JSON.stringify(snippetsFile(), null, 2) + '\n';
+  return JSON.stringify(getLanguageService().getRowSnippets(), null, 2) + '\n';
 }
 
 if (require.main === module) {

@@ -51,7 +51,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(log);
   registerImportFeatures(context, client, log);
   registerColumnFeatures(context, client, columnHints);
-  registerGettingStarted(context);
+  registerGettingStarted(context, client);
 
   context.subscriptions.push(
     vscode.commands.registerCommand('subscriberCsv.useSubscriberLanguage', async () => {

@@ -3,6 +3,7 @@
  * and the New Subscriber File command its third step offers.
  */
 import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
 import { NEW_FILE_COMMAND, newSubscriberFile } from './newFile/newFileCommand';
 
 export const WALKTHROUGH_ID = 'subscriberCsv.gettingStarted';
@@ -24,9 +25,9 @@ async function openWalkthrough(extensionId: string): Promise<void> {
   if (fromPage) await open();
 }
 
-export function registerGettingStarted(context: vscode.ExtensionContext): void {
+export function registerGettingStarted(context: vscode.ExtensionContext, client: LanguageClient): void {
   context.subscriptions.push(
-    vscode.commands.registerCommand(NEW_FILE_COMMAND, (argument?: unknown) => newSubscriberFile(argument)),
+    vscode.commands.registerCommand(NEW_FILE_COMMAND, (argument?: unknown) => newSubscriberFile(client, argument)),
     vscode.commands.registerCommand('subscriberCsv.openWalkthrough', () => openWalkthrough(context.extension.id)),
   );
 }

@@ -45,3 +45,5 @@ export type { TextChange } from './text/textSource';
 export { SEMANTIC_TOKENS_LEGEND } from './features/semanticTokens';
 export type { CellInfo } from './features/cellInfo';
 export type { FormChoice, FormProblem, RowForm, RowFormField } from './features/rowForm';
+export type { NewFileColumn } from './features/newFile/template';
+export type { RowSnippet } from './features/newFile/rowSnippets';

@@ -30,6 +30,8 @@ import { findDocumentSymbols } from './features/documentSymbols';
 import { getFoldingRanges } from './features/foldingRanges';
 import { doHover } from './features/hover';
 import { getInlayHints } from './features/inlayHints';
+import { snippetsFile, type RowSnippet } from './features/newFile/rowSnippets';
+import { allColumnNames, newFileColumns, templateText, type NewFileColumn } from './features/newFile/template';
 import { getRowForm, type RowForm } from './features/rowForm';
 import { findRowSymbols } from './features/rowSearch';
 import { getSemanticTokens } from './features/semanticTokens';
@@ -77,6 +79,12 @@ export interface LanguageService {
   getRowForm(parsed: SubscriberDocument, position: Position, settings: ServiceSettings): RowForm | null;
   /** The edit that puts `value` into `field` of data row `row` (1-based; 0 is the header). */
   getCellEdit(parsed: SubscriberDocument, row: number, field: number, value: string): TextEdit | null;
+  /** Every column for a new file's pick list, in the table's order, saying which are always written. */
+  getNewFileColumns(): NewFileColumn[];
+  /** A new file: the header (every column, or the picked ones and the required ones) and an example row of each type. */
+  getNewFileText(columns: 'all' | readonly string[]): string;
+  /** The User and Location row snippets, as VS Code's snippet files hold them. */
+  getRowSnippets(): Record<string, RowSnippet>;
 }
 
 export function getLanguageService(): LanguageService {
@@ -113,6 +121,9 @@ export function getLanguageService(): LanguageService {
     getRowForm: (parsed, position, settings) =>
       whenServed(parsed, settings, null, (model) => getRowForm(model, position, settings)),
     getCellEdit: (parsed, row, field, value) => getCellEdit(modelOf(parsed), row, field, value),
+    getNewFileColumns: newFileColumns,
+    getNewFileText: (columns) => templateText(columns === 'all' ? allColumnNames() : columns),
+    getRowSnippets: snippetsFile,
   };
 }
 

@@ -94,7 +94,7 @@ function oneOf<T extends string>(
 ): T | undefined {
   if (value === undefined) return undefined;
   const found = allowed.find((candidate) => value === candidate || value === flagSpelling(candidate));
-  if (found === undefined) problems.push(`${key} must be one of ${allowed.join(', ')}, not ${describe(value)}.`);
+  if (found === undefined) problems.push(`${key} must be one of ${allowed.join(', ')}${notA(value)}.`);
   return found;
 }
 
@@ -133,12 +133,17 @@ function entryOf(item: unknown, at: string, problems: string[]): TenantEntry | u
 function digitsOf(value: unknown, at: string, problems: string[]): string | undefined {
   const text = typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? String(value) : value;
   if (typeof text === 'string' && DIGITS.test(text.trim())) return text.trim();
-  problems.push(`${at} must be digits (like "101"), not ${describe(value)}.`);
+  problems.push(`${at} must be digits (like "101")${notA(value)}.`);
   return undefined;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** `, not a number` after what was expected; nothing for text, where the type was right and only the value wrong. */
+function notA(value: unknown): string {
+  return typeof value === 'string' ? '' : `, not ${describe(value)}`;
 }
 
 /**

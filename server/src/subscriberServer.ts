@@ -25,6 +25,8 @@ import {
   CellEditRequest,
   CellInfoRequest,
   CONFIG_SECTION,
+  NewFileColumnsRequest,
+  NewFileTextRequest,
   RowFormRequest,
   TenantDataNotification,
   ValidateNowRequest,
@@ -217,6 +219,17 @@ export function startServer(connection: Connection): void {
   connection.onRequest(CellEditRequest.type, ({ textDocument, row, field, value }, token) =>
     withModel(textDocument.uri, 'cellEdit', token, null, (model, _settings, document) =>
       document.version === textDocument.version ? service.getCellEdit(model, row, field, value) : null,
+    ),
+  );
+
+  connection.onRequest(NewFileColumnsRequest.type, (token) =>
+    runSafe(connection, 'newFileColumns', token, [], () => service.getNewFileColumns()),
+  );
+
+  connection.onRequest(NewFileTextRequest.type, ({ columns }, token) =>
+    runSafe(connection, 'newFileText', token, '', () =>
+      // Names come from the client: anything but a list of text means every column.
+      service.getNewFileText(Array.isArray(columns) ? columns.filter((name) => typeof name === 'string') : 'all'),
     ),
   );
 

@@ -62,10 +62,10 @@ describe('readCachedTenant', () => {
       extensionsInUse: ['100', '101'],
     });
     assert.deepEqual(warnings, [
-      'cached tenant data field pinNotification is not one of none, display, email, emailAndDisplay: the default applies.',
-      'cached tenant data field callProfiles: 2 of 4 entries have the wrong type (expected { "id": "…", "name": "…" }); they are ignored.',
-      'cached tenant data field keyProfiles is not a list: it is ignored.',
-      'cached tenant data field extensionsInUse: 1 of 3 entries has the wrong type (expected text or a whole number); it is ignored.',
+      'cached tenant data field callProfiles[2] must be an object like {"id":"1","name":"Local"} (and 1 more like it): ignored.',
+      'cached tenant data field keyProfiles must be an array, not a string: ignored.',
+      'cached tenant data field extensionsInUse[2] must be digits (like "101"), not an object: ignored.',
+      'cached tenant data field pinNotification must be one of none, display, email, emailAndDisplay: ignored.',
     ]);
   });
 });

@@ -41,6 +41,7 @@ describe('validateNow', () => {
       users: 1,
       locations: 1,
       otherRows: 1,
+      secretValues: [],
     });
     assert.deepEqual(codesAndRanges(diagnostics ?? []), [
       expected('not-yes-no', 1, 13, 1, 16),

@@ -3,7 +3,8 @@
  * by a unit test): the example rows of the template for a file with every column in the table's order, with tab
  * stops on the cells a person always changes.
  */
-import { allColumnNames, csvCell, exampleCells, type RowType } from './template';
+import { cellText } from '../cellEdit';
+import { allColumnNames, exampleCells, type RowType } from './template';
 
 /** The cells that get a tab stop, in tab order. */
 const TAB_STOPS: Readonly<Record<RowType, readonly string[]>> = {
@@ -11,7 +12,7 @@ const TAB_STOPS: Readonly<Record<RowType, readonly string[]>> = {
   Location: ['LastName', 'Extension'],
 };
 
-interface Snippet {
+export interface RowSnippet {
   prefix: string;
   description: string;
   body: string;
@@ -22,11 +23,11 @@ function snippetText(text: string): string {
   return text.replace(/[\\$}]/g, (c) => `\\${c}`);
 }
 
-export function rowSnippet(type: RowType): Snippet {
+export function rowSnippet(type: RowType): RowSnippet {
   const columns = allColumnNames();
   const cells = exampleCells(type, columns).map((value, index) => {
     const stop = TAB_STOPS[type].indexOf(columns[index]);
-    const text = snippetText(csvCell(value));
+    const text = snippetText(cellText(value));
     return stop < 0 ? text : `\${${stop + 1}:${text}}`;
   });
   return {
@@ -37,6 +38,6 @@ export function rowSnippet(type: RowType): Snippet {
 }
 
 /** The whole snippets file, as VS Code reads it. */
-export function snippetsFile(): Record<string, Snippet> {
+export function snippetsFile(): Record<string, RowSnippet> {
   return { 'User row': rowSnippet('User'), 'Location row': rowSnippet('Location') };
 }

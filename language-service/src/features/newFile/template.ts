@@ -1,9 +1,11 @@
 /**
  * What a new subscriber file starts with: the header (every column, or the ones picked) and one example row of
  * each type. Column names and their order come from the rules library's table; only the example values live
- * here, shared by the New Subscriber File command and the generated row snippets. No `vscode`: unit-tested.
+ * here, shared by the New Subscriber File command (through the server, so that the extension client does not carry
+ * the column table) and the generated row snippets.
  */
-import { COLUMNS, type ColumnSpec } from '@subscriber-csv/language-service';
+import { COLUMNS, type ColumnSpec } from '../../columns';
+import { cellText } from '../cellEdit';
 
 export type RowType = ColumnSpec['appliesTo'][number];
 
@@ -78,11 +80,6 @@ export function headerColumns(picked: readonly string[]): string[] {
   return COLUMNS.filter((column) => wanted.has(column.name.toLowerCase())).map((column) => column.name);
 }
 
-/** One cell as CSV writes it: quoted when it holds a comma, a quote or a line break. */
-export function csvCell(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
 /** The example row of `type` for a header of `columns`. */
 export function exampleCells(type: RowType, columns: readonly string[]): string[] {
   return columns.map((name) => EXAMPLE_VALUES[type][name] ?? '');
@@ -92,5 +89,22 @@ export function exampleCells(type: RowType, columns: readonly string[]): string[
 export function templateText(picked: readonly string[]): string {
   const columns = headerColumns(picked);
   const lines = [columns, ...ROW_TYPES.map((type) => exampleCells(type, columns))];
-  return lines.map((cells) => cells.map(csvCell).join(',') + '\n').join('');
+  return lines.map((cells) => cells.map(cellText).join(',') + '\n').join('');
+}
+
+/** A column as the New Subscriber File command offers it. */
+export interface NewFileColumn {
+  name: string;
+  title: string;
+  /** Always written, whatever was picked. */
+  required: boolean;
+}
+
+/** Every column, in the table's order, for the command's pick list. */
+export function newFileColumns(): NewFileColumn[] {
+  return COLUMNS.map((column) => ({
+    name: column.name,
+    title: column.title,
+    required: column.requiredColumn === true,
+  }));
 }

@@ -5,19 +5,19 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { COLUMNS, findColumn } from '@subscriber-csv/language-service';
+import { COLUMNS, findColumn } from '../src/columns';
+import { cellText } from '../src/features/cellEdit';
 import {
   allColumnNames,
-  csvCell,
   EXAMPLE_VALUES,
   headerColumns,
   requiredColumnNames,
   ROW_TYPES,
   templateText,
-} from '../../client/src/newFile/template';
-import { rowSnippet } from '../../client/src/newFile/rowSnippets';
+} from '../src/features/newFile/template';
+import { rowSnippet } from '../src/features/newFile/rowSnippets';
 import { SNIPPETS_PATH, snippetsJson } from '../../scripts/generate-snippets';
-import { validateText } from '../unit/helpers/service';
+import { service, validateText } from '../../test/unit/helpers/service';
 
 const summary = (text: string) => validateText(text).map((d) => `${d.range.start.line}:${d.code}`);
 
@@ -70,9 +70,25 @@ describe('New Subscriber File template', () => {
   });
 
   it('quotes a cell with a comma, a quote or a line break', () => {
-    assert.equal(csvCell('Lee'), 'Lee');
-    assert.equal(csvCell("O'Brien, Jr."), `"O'Brien, Jr."`);
-    assert.equal(csvCell('say "hi"'), '"say ""hi"""');
+    assert.equal(cellText('Lee'), 'Lee');
+    assert.equal(cellText("O'Brien, Jr."), `"O'Brien, Jr."`);
+    assert.equal(cellText('say "hi"'), '"say ""hi"""');
+  });
+});
+
+describe('the service’s new file', () => {
+  it('is the template, for all columns or the picked ones, with the pick list', () => {
+    assert.equal(service.getNewFileText('all'), templateText(allColumnNames()));
+    assert.equal(service.getNewFileText(['VM']), templateText(['VM']));
+    const columns = service.getNewFileColumns();
+    assert.deepEqual(
+      columns.map((column) => column.name),
+      COLUMNS.map((column) => column.name),
+    );
+    assert.deepEqual(
+      columns.filter((column) => column.required).map((column) => column.name),
+      ['Type', 'LastName'],
+    );
   });
 });
 
