@@ -20,6 +20,14 @@ export interface CliMeasures {
   /** Lines the CLI printed: one per diagnostic in the text format, plus a summary. */
   outputLines: number;
   peakFrom: 'gnu-time' | 'proc-poll';
+  /** `csvclean -n` on the same file (median of the pairs), when csvkit is installed. */
+  csvcleanMs?: number;
+  /** CLI time / `csvclean -n` time, the median of the pairs run one after the other. */
+  vsCsvclean?: number;
+  /** Pairs of runs the figures above are the medians of. */
+  pairs?: number;
+  /** The same file with one quote that never closes: time, peak memory, and time against the clean file. */
+  strayQuote?: { ms: number; peakRssMb: number; vsClean: number };
 }
 
 export async function measureCli(cliPath: string, file: string, rows: number): Promise<CliMeasures> {

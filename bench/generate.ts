@@ -5,7 +5,7 @@
  * The same seed and row count always give the same bytes, so every run of the benchmark measures the same
  * text. Generation streams rows to a file, so the 1M-row file never has to sit in memory as one string.
  */
-import { createWriteStream, existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
@@ -257,4 +257,34 @@ export async function generateFile(rows: number, seed: number): Promise<Generate
     renameSync(partial, path);
   }
   return { path, rows, bytes: statSync(path).size };
+}
+
+/**
+ * The same file with one stray quote: the first data row's LastName opens a quote that never closes, so from
+ * there on the whole file is one cell, as a single mistyped quote in a spreadsheet export makes it. The check must
+ * stay linear in time and flat in memory on it.
+ */
+export async function generateStrayQuoteFile(clean: GeneratedFile): Promise<GeneratedFile> {
+  const path = clean.path.replace(/\.csv$/, '-stray-quote.csv');
+  if (!existsSync(path)) {
+    const partial = `${path}.${process.pid}.partial`;
+    const input = createReadStream(clean.path);
+    const out = createWriteStream(partial);
+    let done = false;
+    for await (const chunk of input) {
+      let bytes = chunk as Buffer;
+      if (!done) {
+        // After the header's line break and the first row's Type cell: `User,"Ann…` never closes.
+        const headerEnd = bytes.indexOf(10);
+        const firstComma = bytes.indexOf(44, headerEnd + 1);
+        bytes = Buffer.concat([bytes.subarray(0, firstComma + 1), Buffer.from('"'), bytes.subarray(firstComma + 1)]);
+        done = true;
+      }
+      if (!out.write(bytes)) await once(out, 'drain');
+    }
+    out.end();
+    await once(out, 'finish');
+    renameSync(partial, path);
+  }
+  return { path, rows: clean.rows, bytes: statSync(path).size };
 }

@@ -13,12 +13,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { measureCli } from './cliBench';
-import { generateFile } from './generate';
+import { measureCli, type CliMeasures } from './cliBench';
+import { findCsvclean, measureCsvclean } from './csvcleanBench';
+import { generateFile, generateStrayQuoteFile, type GeneratedFile } from './generate';
 import { measureParseAndValidate, measureRetainedHeap, csvParseOnce } from './library';
 import { formatTable, summarise, type Machine, type SizeResult } from './report';
 import { measureServer } from './serverBench';
-import { timed } from './stats';
+import { median, timed } from './stats';
 
 interface SizePlan {
   rows: number;
@@ -85,6 +86,13 @@ async function main(): Promise<void> {
   const hasCli = existsSync(values.cli);
   if (!hasServer) log(`note: no server bundle at ${values.server} (npm run build): server measures skipped`);
   if (!hasCli) log(`note: no CLI bundle at ${values.cli} (npm run build): CLI measures skipped`);
+  const csvclean = findCsvclean();
+  if (hasCli && !csvclean) {
+    log('');
+    log('*** csvkit is NOT installed: the CLI cannot be compared with `csvclean -n`, its baseline. ***');
+    log('*** Install it with `bash scripts/system-packages.sh` (Debian package csvkit); CI does.      ***');
+    log('');
+  }
 
   const sizes: SizeResult[] = [];
   for (const plan of plans) {
@@ -109,7 +117,7 @@ async function main(): Promise<void> {
       size.csvParseOnceMs = once.ms;
       sizes.push(size);
       text = '';
-      if (hasCli) size.cli = await runCli(values.cli, file.path, plan.rows);
+      if (hasCli) size.cli = await runCli(values.cli, file, csvclean);
       continue;
     }
     if (hasServer && plan.edits !== undefined) {
@@ -125,7 +133,7 @@ async function main(): Promise<void> {
       });
     }
     text = '';
-    if (hasCli) size.cli = await runCli(values.cli, file.path, plan.rows);
+    if (hasCli) size.cli = await runCli(values.cli, file, csvclean);
     sizes.push(size);
   }
 
@@ -133,10 +141,44 @@ async function main(): Promise<void> {
   process.stdout.write(values.json ? `${JSON.stringify(result, null, 2)}\n` : formatTable(result));
 }
 
-async function runCli(cliPath: string, file: string, rows: number) {
+/**
+ * The CLI on the file, in pairs with `csvclean -n` (CLI, then csvclean, alternating, so that both see the same
+ * machine; the ratio is the median of the pairs' ratios), then once on the same file with a stray quote.
+ */
+async function runCli(cliPath: string, file: GeneratedFile, csvclean: string | undefined) {
   try {
-    const cli = await measureCli(cliPath, file, rows);
-    log(`  CLI ${Math.round(cli.rowsPerSecond)} rows/s, peak RSS ${cli.peakRssMb.toFixed(0)} MB`);
+    const pairs = file.rows <= 100_000 ? 3 : 2;
+    const runs: CliMeasures[] = [];
+    const baseline: number[] = [];
+    const ratios: number[] = [];
+    for (let pair = 0; pair < pairs; pair++) {
+      const run = await measureCli(cliPath, file.path, file.rows);
+      runs.push(run);
+      if (csvclean) {
+        const ms = await measureCsvclean(csvclean, file.path);
+        baseline.push(ms);
+        ratios.push(run.ms / ms);
+      }
+    }
+    runs.sort((a, b) => a.ms - b.ms);
+    const cli: CliMeasures = { ...runs[Math.floor((runs.length - 1) / 2)], pairs };
+    if (csvclean) {
+      cli.csvcleanMs = median(baseline);
+      cli.vsCsvclean = median(ratios);
+    }
+    const stray = await generateStrayQuoteFile(file);
+    const strayRun = await measureCli(cliPath, stray.path, stray.rows);
+    cli.strayQuote = { ms: strayRun.ms, peakRssMb: strayRun.peakRssMb, vsClean: strayRun.ms / cli.ms };
+    log(
+      `  CLI ${Math.round(cli.rowsPerSecond)} rows/s (${cli.ms.toFixed(0)} ms), peak RSS ${cli.peakRssMb.toFixed(0)} MB` +
+        (cli.vsCsvclean === undefined
+          ? ', csvclean not measured'
+          : `; csvclean -n ${cli.csvcleanMs!.toFixed(0)} ms: ${cli.vsCsvclean.toFixed(2)}× (median of ${pairs} pairs)`),
+    );
+    log(
+      `  CLI with a stray quote ${strayRun.ms.toFixed(0)} ms (${cli.strayQuote.vsClean.toFixed(2)}× the clean file), ` +
+        `peak RSS ${strayRun.peakRssMb.toFixed(0)} MB`,
+    );
     return cli;
   } catch (error) {
     log(`  CLI failed: ${error instanceof Error ? error.message : String(error)}`);
