@@ -3,13 +3,15 @@
  * the pieces arrive.
  * The rules library reads the file twice (once for what spans rows, once for the rules) and hands out diagnostics
  * as it finds them, so that memory stays flat whatever the file's size and however many diagnostics it has.
- * Reading fails with the same messages as `readTextFile`.
+ * Reading fails with the same messages as `readTextFile`. A large file is checked on several threads
+ * (`parallelCheck.ts`), with the same result.
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { LanguageService, ServiceSettings } from '@subscriber-csv/language-service';
 import { fileDiagnostic, type FileDiagnostic } from './checkFile';
 import { FileError, fileInMessage } from './errors';
+import { checkInParts, partsFor } from './parallelCheck';
 import { describeIoError, looksLikeUtf16 } from './readFile';
 
 /** Bytes read at a time (fewer reads), and decoded at a time (the scanner's pieces stay small). */
@@ -24,13 +26,17 @@ export async function* checkFile(
   settings: ServiceSettings,
 ): AsyncGenerator<FileDiagnostic[]> {
   const absolute = resolve(cwd, path);
-  for await (const batch of service.validateStream(() => readPieces(absolute, path), settings)) {
-    yield batch.map(fileDiagnostic);
-  }
+  const text = () => readPieces(absolute, path);
+  const parts = partsFor(absolute);
+  const batches =
+    parts > 1
+      ? checkInParts(parts, { absolute, path, settings }, (part) => service.validateStream(text, settings, part))
+      : service.validateStream(text, settings);
+  for await (const batch of batches) yield batch.map(fileDiagnostic);
 }
 
 /** The file's text in pieces, refusing UTF-16 and bytes that are not UTF-8. */
-async function* readPieces(absolute: string, path: string): AsyncGenerator<string> {
+export async function* readPieces(absolute: string, path: string): AsyncGenerator<string> {
   // The default decoder drops a byte order mark, as VS Code does when it opens the file.
   const utf8 = new TextDecoder('utf-8', { fatal: true });
   const decode = (bytes?: Uint8Array) => {

@@ -8,6 +8,7 @@
 export { getLanguageService, type LanguageService } from './languageService';
 export type { DataRow, RowCounts, SubscriberDocument } from './document';
 export type { ValidationRun } from './engine/editorValidation';
+export type { StreamPart } from './engine/streamValidation';
 export {
   DEFAULT_SETTINGS,
   DEFAULT_TENANT,

@@ -21,7 +21,7 @@ import type {
 import { limitDiagnostics } from './diagnosticLimit';
 import type { SubscriberDocument } from './document';
 import { isServed, validate, validationOf, type ValidationRun } from './engine/editorValidation';
-import { validateStream } from './engine/streamValidation';
+import { validateStream, type StreamPart } from './engine/streamValidation';
 import { getCellEdit } from './features/cellEdit';
 import { getCellInfo, type CellInfo } from './features/cellInfo';
 import { getCodeActions } from './features/codeActions';
@@ -56,7 +56,11 @@ export interface LanguageService {
    * Validates a text too large to hold, which `readText` gives in pieces (it is called twice: the text is read
    * twice). Gives, batch by batch as they are found, what `doValidation` gives for the whole text, in flat memory.
    */
-  validateStream(readText: () => AsyncIterable<string>, settings: ServiceSettings): AsyncIterable<Diagnostic[]>;
+  validateStream(
+    readText: () => AsyncIterable<string>,
+    settings: ServiceSettings,
+    part?: StreamPart,
+  ): AsyncIterable<Diagnostic[]>;
   /** At most `max` diagnostics (1,000 by default), errors first, and a summary of those left out. */
   limitDiagnostics(diagnostics: Diagnostic[], max?: number): Diagnostic[];
   doHover(parsed: SubscriberDocument, position: Position, settings: ServiceSettings): Hover | null;

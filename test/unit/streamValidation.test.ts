@@ -98,4 +98,20 @@ describe('streamed validation', () => {
     // Read twice: the first diagnostics come during the second reading, long before its end.
     assert.ok(readWhenFirst > text.length && readWhenFirst < 1.5 * text.length, `first batch after ${readWhenFirst}`);
   });
+
+  it('checked in parts, one after the other, lists exactly what the whole text lists', async () => {
+    // Parts are how the CLI uses several threads: each reads the whole text once, then checks its own lines.
+    const random = createRandom(77);
+    for (let run = 0; run < 150; run++) {
+      const text = (random() < 0.2 ? '\n\n' : '') + randomFile(random, Math.floor(random() * 40));
+      const settings = SETTINGS[run % SETTINGS.length];
+      const count = 2 + Math.floor(random() * 3);
+      const joined: Diagnostic[] = [];
+      for (let index = 0; index < count; index++) {
+        const part = service.validateStream(pieces(text, random), settings, { index, count });
+        for await (const batch of part) joined.push(...batch);
+      }
+      assert.deepEqual(joined, full(text, settings), `${count} parts of ${JSON.stringify(text)}`);
+    }
+  });
 });

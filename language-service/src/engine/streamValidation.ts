@@ -24,6 +24,8 @@ import { RecordStream, type OpenRecord } from './recordStream';
 /** What the first reading learnt about the text. */
 interface FirstReading {
   header: Header | undefined;
+  /** The line the header starts on (0 without a header). */
+  headerLine: number;
   /** 1 for each record (by its line) that shares a unique value with another. */
   repeated: Uint8Array;
   headerText: string;
@@ -40,16 +42,40 @@ interface FirstReading {
 const BATCH = 1000;
 
 /**
+ * One of `count` parts of a text checked side by side (one thread each): the part holds the records that start on
+ * its share of the lines after the header, the header and what comes before it going to part 0. The parts' lists,
+ * one after the other in part order, are the whole text's list.
+ */
+export interface StreamPart {
+  index: number;
+  count: number;
+}
+
+/** The lines of the records part `part` checks: `[from, to)`. */
+function linesOf(part: StreamPart | undefined, headerLine: number, lastLine: number): { from: number; to: number } {
+  if (!part || part.count <= 1) return { from: 0, to: Infinity };
+  const dataLines = lastLine - headerLine;
+  const bound = (k: number) => headerLine + 1 + Math.floor((dataLines * k) / part.count);
+  return {
+    from: part.index === 0 ? 0 : bound(part.index),
+    to: part.index === part.count - 1 ? Infinity : bound(part.index + 1),
+  };
+}
+
+/**
  * Every diagnostic of the text `readText` gives (called twice: the text is read twice), in batches as they are
- * found, exactly as the editor's validation lists them for the same text.
+ * found, exactly as the editor's validation lists them for the same text. With `part`, only that part's: each
+ * part reads the whole text once (what spans rows needs all of it), then checks its own records.
  */
 export async function* validateStream(
   readText: () => AsyncIterable<string>,
   settings: ServiceSettings,
+  part?: StreamPart,
 ): AsyncGenerator<Diagnostic[]> {
   const first = await readFirst(readText, settings);
   const { header, checker, suspects } = first;
   if (!checker.served) return;
+  if (!header && part && part.index > 0) return;
   if (!header) {
     const finding = emptyFile(0);
     yield [diagnosticAt(finding, { start: { line: 0, character: 0 }, end: first.endPosition })];
@@ -65,7 +91,19 @@ export async function* validateStream(
   const positionAt = (offset: number) => stream.positionAt(offset);
   const lineEnd = (offset: number) => stream.lineEnd(offset);
   let batch: Diagnostic[] = [];
+  const lines = linesOf(part, first.headerLine, first.repeated.length - 1);
+  /** True once the records of this part are all checked. */
+  let past = false;
   const check = (row: RowView) => {
+    if (stream.line < lines.from) {
+      // Another part's record; cells are still split (the next record may be this part's first), not checked.
+      if (row.index === header.index) stream.cellsNeeded = Infinity;
+      return;
+    }
+    if (stream.line >= lines.to) {
+      past = true;
+      return;
+    }
     const own = checker.checkRecord(row, lineEnd);
     let extra: Placed[] = [];
     if (row.index === header.index) {
@@ -83,6 +121,7 @@ export async function* validateStream(
     stream.push(piece);
     for (let row = stream.next(); row; row = stream.next()) {
       check(row);
+      if (past) break;
       if (batch.length >= BATCH) {
         yield batch;
         batch = [];
@@ -93,15 +132,17 @@ export async function* validateStream(
       yield batch;
       batch = [];
     }
+    if (past) return;
   }
   stream.end();
-  for (let row = stream.next(); row; row = stream.next()) check(row);
+  for (let row = stream.next(); row && !past; row = stream.next()) check(row);
   if (batch.length > 0) yield batch;
 }
 
 /** Reads the text once: the header, each record's line, the unique values and any unclosed quote. */
 async function readFirst(readText: () => AsyncIterable<string>, settings: ServiceSettings): Promise<FirstReading> {
   let header: Header | undefined;
+  let headerLine = 0;
   let headerText = '';
   let checker: RecordChecker | undefined;
   let open: OpenRecord | undefined;
@@ -112,6 +153,7 @@ async function readFirst(readText: () => AsyncIterable<string>, settings: Servic
     if (!header) {
       if (row.blank) return;
       header = new Header(row);
+      headerLine = stream.line;
       headerText = row.slice(row.start, row.end);
       checker = checkerOf(header, settings, suspects);
       // From here on only the cells of the unique columns are read.
@@ -130,6 +172,7 @@ async function readFirst(readText: () => AsyncIterable<string>, settings: Servic
   for (const unique of checker?.uniques ?? []) unique.markRepeatedUses(repeated);
   return {
     header,
+    headerLine,
     repeated,
     headerText,
     textStart: stream.textStart,
