@@ -88,4 +88,22 @@ describe('chunked text document', () => {
     assertSame(chunked, TextDocument.create('file:///t.csv', 'csv', 2, 'x\r\ny\r\n'), 'whole text');
     assert.deepEqual(chunked.changesSince(1), [{ start: 0, end: 3, text: 'x\r\ny\r\n' }]);
   });
+
+  it('gives the text it was opened with whole until the first edit, and never a stale one after', () => {
+    const text = 'Type,LastName\nUser,Lee\n'.repeat(50);
+    const chunked = new ChunkedTextDocument('file:///t.csv', 'csv', 1, text, 16);
+    assert.equal(chunked.openedText, text);
+    assert.equal(chunked.getText(), text);
+    chunked.update([{ range: { start: { line: 1, character: 5 }, end: { line: 1, character: 8 } }, text: 'Ng' }], 2);
+    assert.equal(chunked.openedText, undefined);
+    assert.equal(chunked.getText(), text.replace('User,Lee', 'User,Ng'));
+    // An empty document filled by an edit, then edited again in the same batch.
+    const empty = new ChunkedTextDocument('file:///e.csv', 'csv', 1, '', 16);
+    empty.update(
+      [{ text: 'a\nb\n' }, { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, text: 'z' }],
+      2,
+    );
+    assert.equal(empty.openedText, undefined);
+    assert.equal(empty.getText(), 'z\nb\n');
+  });
 });

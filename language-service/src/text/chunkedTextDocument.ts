@@ -38,6 +38,11 @@ export class ChunkedTextDocument implements SlicedTextDocument {
   private totalLines = 1;
   private log: LogEntry[] = [];
   private logCharacters = 0;
+  /**
+   * The text the document was opened with, until the first edit. The chunks are slices of it, which keep it alive
+   * anyway, so holding it costs no memory; it spares joining the chunks again when the whole text is read at open.
+   */
+  private opened: string | undefined;
 
   constructor(
     readonly uri: string,
@@ -76,9 +81,13 @@ export class ChunkedTextDocument implements SlicedTextDocument {
     return this.totalLines;
   }
 
+  get openedText(): string | undefined {
+    return this.opened;
+  }
+
   getText(range?: Range): string {
     if (range) return this.slice(this.offsetAt(range.start), this.offsetAt(range.end));
-    return this.chunks.join('');
+    return this.opened ?? this.chunks.join('');
   }
 
   slice(start: number, end: number): string {
@@ -179,6 +188,7 @@ export class ChunkedTextDocument implements SlicedTextDocument {
   }
 
   private load(text: string): void {
+    this.opened = text;
     this.chunks = splitIntoChunks(text, this.chunkSize);
     this.lineStarts = this.chunks.map((chunk, index) => lineStartsOf(chunk, index === this.chunks.length - 1));
     this.reindex(0);
@@ -186,6 +196,7 @@ export class ChunkedTextDocument implements SlicedTextDocument {
 
   /** Replaces `[start, end)` with `text`, rebuilding only the chunks the change touches. */
   private replace(start: number, end: number, text: string): void {
+    this.opened = undefined;
     if (this.chunks.length === 1 && this.chunks[0] === '') {
       this.load(text);
       return;

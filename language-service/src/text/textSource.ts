@@ -19,6 +19,8 @@ export interface SlicedTextDocument extends TextDocument {
   /** The text's length in UTF-16 code units. */
   readonly length: number;
   slice(start: number, end: number): string;
+  /** The whole text when it is still the one string the document was opened with (no edit yet), else undefined. */
+  readonly openedText?: string | undefined;
 }
 
 export interface TextSource {
@@ -34,6 +36,9 @@ export function isSlicedTextDocument(document: TextDocument): document is Sliced
 
 export function textSourceOf(document: TextDocument): TextSource {
   if (isSlicedTextDocument(document)) {
+    // Until the first edit the text is still the string the document was opened with: reading it whole is free.
+    const text = document.openedText;
+    if (text !== undefined) return { length: text.length, slice: (start, end) => text.slice(start, end), text };
     return { length: document.length, slice: (start, end) => document.slice(start, end), text: undefined };
   }
   const text = document.getText();
