@@ -96,11 +96,7 @@ for pkg in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'ok installed' || missing+=("$pkg")
 done
 if ((${#missing[@]})); then
-  echo "editor-env[$TARGET]: apt-get install ${missing[*]} (Debian packages, ~20 s)"
-  sudo_cmd=()
-  [[ $(id -u) -eq 0 ]] || sudo_cmd=(sudo)
-  "${sudo_cmd[@]}" apt-get update -q
-  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
+  bash "$REPO/scripts/apt-install.sh" "editor-env[$TARGET]" "${APT_PACKAGES[@]}"
   step_done "apt packages"
 else
   step_done "apt packages already present"
