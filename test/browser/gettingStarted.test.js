@@ -227,16 +227,16 @@ async function main() {
         await shot('7-sniffed-csv-confirmation');
         await dialog.locator('.dialog-buttons .monaco-button', { hasText: /^Import$/ }).click(WAIT);
         await dialog.waitFor({ state: 'hidden', ...WAIT });
-        const { Database } = require('node-sqlite3-wasm');
+        const Database = require('better-sqlite3');
         const stored = () => {
-          const db = new Database(sandbox.db, { readOnly: true });
+          const db = new Database(sandbox.db, { readonly: true });
           try {
-            return db.all('SELECT extension FROM subscribers ORDER BY extension').map((row) => row.extension);
+            return db.prepare('SELECT extension FROM subscribers ORDER BY extension').pluck().all();
           } finally {
             db.close();
           }
         };
-        // The sandbox locks its file while it writes: a read during the import may find it locked.
+        // A read while the sandbox opens its file may find it busy: read again until the rows are there.
         const storedSoFar = () => {
           try {
             return stored();
