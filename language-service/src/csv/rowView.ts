@@ -24,6 +24,7 @@ export class RowView {
   /** A quote in this record never closes: only the whole cells before it are read. */
   unterminated = false;
   private text = '';
+  private flags = 0;
   /** Document offset of `text[0]`. */
   private base = 0;
   /** Where the cells end: before the record's line break, or at the comma before a quote that never closes. */
@@ -50,6 +51,7 @@ export class RowView {
     this.index = index;
     this.start = start;
     this.end = end;
+    this.flags = flags;
     this.blank = (flags & RECORD_BLANK) !== 0;
     this.unterminated = (flags & RECORD_UNTERMINATED) !== 0;
     if (this.unterminated && end <= start) {
@@ -64,6 +66,11 @@ export class RowView {
     const values = this.values;
     for (let field = 0; field < this.spans.stored; field++) values[field] = undefined;
     return this;
+  }
+
+  /** Splits the record again for `cellsNeeded` cells: for a reader that loaded it with fewer, to skip it cheaply. */
+  reload(cellsNeeded = Infinity): this {
+    return this.load(this.text, this.base, this.index, this.start, this.end, this.flags, cellsNeeded);
   }
 
   /** How many cells the record has, counted past `CELL_LIMIT` too. */

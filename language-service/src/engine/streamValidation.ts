@@ -96,13 +96,18 @@ export async function* validateStream(
   let past = false;
   const check = (row: RowView) => {
     if (stream.line < lines.from) {
-      // Another part's record; cells are still split (the next record may be this part's first), not checked.
-      if (row.index === header.index) stream.cellsNeeded = Infinity;
+      // Another part's record: neither split into cells nor checked.
+      if (row.index >= header.index) stream.cellsNeeded = 0;
       return;
     }
     if (stream.line >= lines.to) {
       past = true;
       return;
+    }
+    if (row.index > header.index && stream.cellsNeeded !== Infinity) {
+      // This part's first record, read as the others were skipped: split it now, and the ones after it.
+      stream.cellsNeeded = Infinity;
+      row.reload();
     }
     const own = checker.checkRecord(row, lineEnd);
     let extra: Placed[] = [];
