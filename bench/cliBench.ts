@@ -26,17 +26,24 @@ export interface CliMeasures {
   vsCsvclean?: number;
   /** Pairs of runs the figures above are the medians of. */
   pairs?: number;
+  /** The same file on two threads (`SUBSCRIBER_CSV_JOBS=2`): time, peak memory, and time against one thread. */
+  twoThreads?: { ms: number; peakRssMb: number; vsOneThread: number };
   /** The same file with one quote that never closes: time, peak memory, and time against the clean file. */
   strayQuote?: { ms: number; peakRssMb: number; vsClean: number };
 }
 
-export async function measureCli(cliPath: string, file: string, rows: number): Promise<CliMeasures> {
+export async function measureCli(
+  cliPath: string,
+  file: string,
+  rows: number,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<CliMeasures> {
   const useTime = existsSync(GNU_TIME);
   const timeReport = join(cacheDir(), `time-${process.pid}.txt`);
   const command = useTime ? GNU_TIME : process.execPath;
   const args = useTime ? ['-v', '-o', timeReport, process.execPath, cliPath, 'check', file] : [cliPath, 'check', file];
   const start = now();
-  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env });
   let outputLines = 0;
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => {

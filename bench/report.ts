@@ -62,6 +62,9 @@ export interface BenchResult {
   /** The CLI with one stray quote: its time / the clean file's, and its peak memory. */
   cliStrayQuoteRatio: number | null;
   cliStrayQuotePeakRssMb: number | null;
+  /** The CLI on two threads: one thread's time / two threads' time, and two threads' peak memory. */
+  cliTwoThreadsSpeedup: number | null;
+  cliTwoThreadsPeakRssMb: number | null;
   maxPublishedDiagnostics: number | null;
   targets: Target[];
   seed: number;
@@ -244,6 +247,8 @@ export function summarise(sizes: SizeResult[], machine: Machine, seed: number, q
     csvcleanMs: cli?.csvcleanMs === undefined ? null : round(cli.csvcleanMs),
     cliStrayQuoteRatio: cli?.strayQuote ? Math.round(cli.strayQuote.vsClean * 1000) / 1000 : null,
     cliStrayQuotePeakRssMb: cli?.strayQuote ? round(cli.strayQuote.peakRssMb) : null,
+    cliTwoThreadsSpeedup: cli?.twoThreads ? Math.round(cli.twoThreads.vsOneThread * 1000) / 1000 : null,
+    cliTwoThreadsPeakRssMb: cli?.twoThreads ? round(cli.twoThreads.peakRssMb) : null,
     maxPublishedDiagnostics: maxPublished,
     targets,
     seed,
@@ -303,6 +308,14 @@ export function formatTable(result: BenchResult): string {
     ['csvclean -n (baseline, same file)', (s) => fixed(s.cli?.csvcleanMs, ' ms', 0)],
     ['CLI / csvclean -n', (s) => fixed(s.cli?.vsCsvclean, '×', 2)],
     ['CLI: one stray quote', (s) => fixed(s.cli?.strayQuote?.ms, ' ms', 0)],
+    ['CLI: two threads (SUBSCRIBER_CSV_JOBS=2)', (s) => fixed(s.cli?.twoThreads?.ms, ' ms', 0)],
+    [
+      'CLI: two threads, speed-up / peak RSS',
+      (s) =>
+        s.cli?.twoThreads
+          ? `${s.cli.twoThreads.vsOneThread.toFixed(2)}× / ${s.cli.twoThreads.peakRssMb.toFixed(0)} MB`
+          : 'n/a',
+    ],
     ['CLI: peak RSS', (s) => fixed(s.cli?.peakRssMb, ' MB', 0)],
     ['CLI: diagnostics printed', (s) => (s.cli ? String(s.cli.outputLines - 1) : 'n/a')],
   ];

@@ -166,6 +166,9 @@ async function runCli(cliPath: string, file: GeneratedFile, csvclean: string | u
       cli.csvcleanMs = median(baseline);
       cli.vsCsvclean = median(ratios);
     }
+    // The CLI's default is one thread; two are an option (SUBSCRIBER_CSV_JOBS), timed here for the record.
+    const threads = await measureCli(cliPath, file.path, file.rows, { ...process.env, SUBSCRIBER_CSV_JOBS: '2' });
+    cli.twoThreads = { ms: threads.ms, peakRssMb: threads.peakRssMb, vsOneThread: cli.ms / threads.ms };
     const stray = await generateStrayQuoteFile(file);
     const strayRun = await measureCli(cliPath, stray.path, stray.rows);
     cli.strayQuote = { ms: strayRun.ms, peakRssMb: strayRun.peakRssMb, vsClean: strayRun.ms / cli.ms };
@@ -174,6 +177,10 @@ async function runCli(cliPath: string, file: GeneratedFile, csvclean: string | u
         (cli.vsCsvclean === undefined
           ? ', csvclean not measured'
           : `; csvclean -n ${cli.csvcleanMs!.toFixed(0)} ms: ${cli.vsCsvclean.toFixed(2)}× (median of ${pairs} pairs)`),
+    );
+    log(
+      `  CLI on two threads ${threads.ms.toFixed(0)} ms (${cli.twoThreads.vsOneThread.toFixed(2)}× as fast as one), ` +
+        `peak RSS ${threads.peakRssMb.toFixed(0)} MB`,
     );
     log(
       `  CLI with a stray quote ${strayRun.ms.toFixed(0)} ms (${cli.strayQuote.vsClean.toFixed(2)}× the clean file), ` +

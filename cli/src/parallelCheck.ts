@@ -1,13 +1,15 @@
 /**
- * Checks a large file on several threads. The rules cost far more than reading (a profile of the CLI on 100k rows:
- * three quarters of the time in the row rules), so a file is cut into parts by lines: every thread reads the whole
- * file once for what spans rows (duplicates, an unclosed quote), then checks its own part's rows. The main thread
- * checks the first part and writes its diagnostics as they come; each worker writes its part's to a file of its
- * own, which is read back, in order, when the parts before it are written. Output stays in file order and memory
- * stays flat whatever the number of diagnostics.
+ * Checks a large file on several threads, when asked (`SUBSCRIBER_CSV_JOBS`). The rules cost far more than reading
+ * (a profile of the CLI on 100k rows: three quarters of the time in the row rules), so a file is cut into parts by
+ * lines: every thread reads the whole file once for what spans rows (duplicates, an unclosed quote), then checks
+ * its own part's rows. The main thread checks the first part and writes its diagnostics as they come; each worker
+ * writes its part's to a file of its own, which is read back, in order, when the parts before it are written.
+ * Output stays in file order and memory stays flat whatever the number of diagnostics.
  *
- * Workers run the CLI's own bundle (`enableWorkers`, called by main.ts); without it (tests that call `run()` in
- * the process) every file is checked on one thread.
+ * Not the default: each thread holds its own index of the unique values, so two threads take about 1.7 times the
+ * memory of one (1M rows: 246 MB against 147 MB) for about 1.3 times the speed on two idle cores
+ * (docs/performance.md). Workers run the CLI's own bundle (`enableWorkers`, called by main.ts); without it (tests
+ * that call `run()` in the process) every file is checked on one thread.
  */
 import { createReadStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -22,7 +24,10 @@ import { FileError } from './errors';
 const MIN_PARALLEL_BYTES = 4 * 1024 * 1024;
 /** More parts than this gain nothing: each part reads the whole file once more. */
 const MAX_PARTS = 4;
-/** Sets the number of threads (1: one thread), whatever the file's size. */
+/**
+ * The number of threads to check a file of 4 MB or more on (`auto`: one a core), or any file with a number; unset
+ * or `1`: one thread.
+ */
 export const JOBS_VARIABLE = 'SUBSCRIBER_CSV_JOBS';
 
 /** What a worker is asked to do; `kind` tells the bundle, started as a worker, that it is one. */
@@ -48,9 +53,11 @@ export function enableWorkers(script: string): void {
 
 /** How many parts `absolute` is checked in: 1 for a small file, or when workers are not enabled. */
 export function partsFor(absolute: string, env: NodeJS.ProcessEnv = process.env): number {
-  if (!workerScript) return 1;
-  const asked = Number(env[JOBS_VARIABLE]);
-  if (Number.isInteger(asked) && asked >= 1) return Math.min(asked, MAX_PARTS);
+  const asked = env[JOBS_VARIABLE]?.trim();
+  if (!workerScript || !asked) return 1;
+  const count = Number(asked);
+  if (Number.isInteger(count) && count >= 1) return Math.min(count, MAX_PARTS);
+  if (asked !== 'auto') return 1;
   let bytes: number;
   try {
     bytes = statSync(absolute).size;
