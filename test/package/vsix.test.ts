@@ -25,6 +25,8 @@ const RUNTIME_FILES = [
   'dist/README.md',
   'dist/client.js',
   'dist/server.js',
+  // The server links each diagnostic's code to its entry here.
+  'docs/diagnostics.md',
   'images/icon.png',
   'language-configuration.json',
   'package.json',
