@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import type { Log } from 'sarif';
-import { version } from '../../package.json';
+import { version } from '../../cli/package.json';
 import { CATALOG } from '@subscriber-csv/language-service';
 import { ruleHelp } from '../../cli/src/sarifHelp';
 import { CLEAN_FILE, FILE_WITH_ERRORS, runCli, workspace } from './cliHarness';
