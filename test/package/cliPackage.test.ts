@@ -83,6 +83,16 @@ describe('the CLI package', () => {
     assert.equal(packed.filename, `subscriber-csv-cli-${manifest.version}.tgz`);
   });
 
+  it('is never offered as `npx` of its name, which resolves to whatever the public registry holds under it', () => {
+    const files = execFileSync('git', ['ls-files'], { cwd: ROOT, encoding: 'utf8' }).split('\n').filter(Boolean);
+    const npxOfName = new RegExp(['npx', 'subscriber-csv'].join('\\s+'));
+    const offenders = files.filter((file) => {
+      if (!/\.(md|json|ts|js|sh|txt)$/.test(file) || !existsSync(join(ROOT, file))) return false;
+      return npxOfName.test(readFileSync(join(ROOT, file), 'utf8'));
+    });
+    assert.deepEqual(offenders, []);
+  });
+
   it('holds the bundle, the command, the catalog, the notices, README and LICENSE, and nothing else', () => {
     assert.deepEqual(packed.files.map((file) => file.path).sort(), [
       'LICENSE',
