@@ -35,6 +35,8 @@ export default tseslint.config(
   {
     ignores: [
       'dist/**',
+      // The CLI package's bundle, written by `npm pack` in cli/ (scripts/cliPackage.js).
+      'cli/dist/**',
       'node_modules/**',
       'out/**',
       '.cache/**',

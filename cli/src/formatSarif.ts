@@ -1,7 +1,7 @@
 /**
  * SARIF 2.1.0 output, for code scanning in CI. The rules come from the diagnostic catalog, so every code the
- * library can report is described even when no file reports it. Regions are 1-based; columns count UTF-16
- * code units, as LSP positions do.
+ * library can report is described, with its help (`sarifHelp.ts`), even when no file reports it. Regions are
+ * 1-based; columns count UTF-16 code units, as LSP positions do.
  */
 import { relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -10,7 +10,8 @@ import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types
 import { CATALOG, type DiagnosticCode } from '@subscriber-csv/language-service';
 import { nestedJson } from './formatJson';
 import type { Formatter } from './formatter';
-import { INFORMATION_URI, TOOL_NAME, TOOL_VERSION } from './toolInfo';
+import { ruleHelp } from './sarifHelp';
+import { TOOL_NAME, TOOL_VERSION } from './toolInfo';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 /** Artifact URIs are relative to this base, which stands for the directory the CLI ran in. */
@@ -34,7 +35,7 @@ export function sarifRules(): ReportingDescriptor[] {
   return CODES.map((code) => ({
     id: code,
     shortDescription: { text: CATALOG[code].title },
-    helpUri: CATALOG[code].link,
+    help: ruleHelp(CATALOG[code]),
     defaultConfiguration: { level: sarifLevel(CATALOG[code].severity) },
   }));
 }
@@ -80,7 +81,7 @@ export function createSarifFormatter(cwd: string): Formatter {
   let results = 0;
   let uri = '';
   const tool: Run['tool'] = {
-    driver: { name: TOOL_NAME, version: TOOL_VERSION, informationUri: INFORMATION_URI, rules: sarifRules() },
+    driver: { name: TOOL_NAME, version: TOOL_VERSION, rules: sarifRules() },
   };
   const baseIds: Run['originalUriBaseIds'] = { [SOURCE_ROOT]: { uri: pathToFileURL(cwd).href.replace(/\/?$/, '/') } };
   return {

@@ -4,7 +4,7 @@
  * order), in position order, and one summary that says how many were left out. The CLI reports all of them.
  */
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
-import { catalogLink, DIAGNOSTIC_CODES, DIAGNOSTIC_SOURCE } from './catalog/diagnosticCodes';
+import { DIAGNOSTIC_CODES, DIAGNOSTIC_SOURCE } from './catalog/diagnosticCodes';
 import { thousands } from './text/numbers';
 
 /** The most diagnostics VS Code shows for one file. */
@@ -49,7 +49,6 @@ export function limitSummary(total: number, errors: number, shown: number): Diag
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
     severity: DIAGNOSTIC_CODES['too-many-problems'].severity,
     code: 'too-many-problems',
-    codeDescription: { href: catalogLink('too-many-problems') },
     source: DIAGNOSTIC_SOURCE,
     message:
       `This file has ${count(total, 'problem')}; the editor lists the first ${shown}, errors first. ` +

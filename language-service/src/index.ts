@@ -31,7 +31,6 @@ export {
 } from './tenant';
 export { COLUMNS, findColumn, type ColumnName, type ColumnSpec, type RowType } from './columns';
 export {
-  CATALOG_URL,
   DIAGNOSTIC_SOURCE,
   isKnownCode,
   type DiagnosticCode,

@@ -81,7 +81,8 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<void> {
   database           ${dbPath} (${sandbox.db.countSubscribers()} users and locations)
   largest file       ${maxBytes} bytes
   fault hooks        ${sandbox.url}${FAULTS_PATH}
-Try: SUBSCRIBER_CSV_TOKEN=<token> npx subscriber-csv import examples/clean.subscribers.csv --endpoint ${sandbox.endpoint}
+Try: SUBSCRIBER_CSV_TOKEN=<token> subscriber-csv import examples/clean.subscribers.csv --endpoint ${sandbox.endpoint}
+     (the CLI installed from its package, docs/cli.md; or node bin/subscriber-csv.js after npm run build)
 Ctrl+C stops the sandbox.`);
 
   const stop = () => {

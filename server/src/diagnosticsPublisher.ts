@@ -6,7 +6,7 @@
  * completions are answered while a large file is checked. A change between slices ends the run (the model has
  * moved on; the change schedules a run of its own, which carries on where this one stopped).
  */
-import type { Connection, TextDocuments } from 'vscode-languageserver/node';
+import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ValidationRun } from '@subscriber-csv/language-service';
 
@@ -30,6 +30,8 @@ export class DiagnosticsPublisher {
     private readonly validator: Validator,
     /** The most diagnostics to publish for a file (the editor shows at most 1,000); the rest are summed up. */
     private readonly maxDiagnostics = Infinity,
+    /** Gives each diagnostic its link to the catalog (`catalogLinks.ts`). */
+    private readonly link: (diagnostics: Diagnostic[]) => Diagnostic[] = (diagnostics) => diagnostics,
   ) {}
 
   schedule(document: TextDocument, delay = this.typingDelayMs): void {
@@ -84,7 +86,7 @@ export class DiagnosticsPublisher {
         if (runSlice(run)) break;
         await new Promise((resolve) => setImmediate(resolve));
       }
-      const diagnostics = run.diagnostics(this.maxDiagnostics);
+      const diagnostics = this.link(run.diagnostics(this.maxDiagnostics));
       await this.connection.sendDiagnostics({ uri, version, diagnostics });
     } catch (error) {
       this.connection.console.error(

@@ -2,6 +2,7 @@
  * The language server's entry point: set-up only. Creates the connection (IPC from the extension,
  * stdio for tests and other editors), routes console output to the client's log, and starts the server.
  */
+import { join } from 'node:path';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './subscriberServer';
 
@@ -16,4 +17,5 @@ process.on('unhandledRejection', (reason) => {
   );
 });
 
-startServer(connection);
+// This file is bundled into dist/server.js; the catalog ships in docs/ beside dist/, in the VSIX as in the repository.
+startServer(connection, join(__dirname, '..', 'docs', 'diagnostics.md'));

@@ -9,6 +9,7 @@ import {
   TextDocumentSyncKind,
   type CancellationToken,
   type Connection,
+  type Diagnostic,
   type InitializeResult,
   type ResponseError,
 } from 'vscode-languageserver/node';
@@ -31,14 +32,20 @@ import {
   TenantDataNotification,
   ValidateNowRequest,
 } from '../../common/protocol';
+import { loadCatalogLinks, type CatalogLinks } from './catalogLinks';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
 import { DocumentModels } from './documentModels';
 import { verdictOf } from './importVerdict';
 import { runSafe } from './runSafe';
 import { ServerSettings } from './serverSettings';
 
-export function startServer(connection: Connection): void {
+/** `catalogPath`: the diagnostics catalog (`docs/diagnostics.md`) that ships with the server, for the codes' links. */
+export function startServer(connection: Connection, catalogPath: string): void {
   const service = getLanguageService();
+  // Read when first needed: the connection can only report a missing catalog once it listens.
+  let catalog: CatalogLinks | undefined;
+  const link = <T extends Diagnostic[]>(diagnostics: T): T =>
+    (catalog ??= loadCatalogLinks(catalogPath, (message) => connection.console.warn(message))).addTo(diagnostics);
   // Documents keep their text in chunks of lines, so a keystroke in a large file does not rebuild all of it.
   const documents = new TextDocuments(ChunkedTextDocuments);
   const models = new DocumentModels(service);
@@ -51,6 +58,7 @@ export function startServer(connection: Connection): void {
       return service.startValidation(models.get(document), documentSettings);
     },
     MAX_PUBLISHED_DIAGNOSTICS,
+    link,
   );
   let canRegisterConfigurationChange = false;
 
@@ -139,7 +147,7 @@ export function startServer(connection: Connection): void {
       if (documents.get(uri) !== document) return null;
       const model = models.get(document);
       const diagnostics = service.doValidation(model, documentSettings);
-      const published = service.limitDiagnostics(diagnostics);
+      const published = link(service.limitDiagnostics(diagnostics));
       void connection.sendDiagnostics({ uri, version: document.version, diagnostics: published });
       const served = service.isServed(model, documentSettings);
       const verdict = verdictOf(model, document.version, diagnostics, published, served);

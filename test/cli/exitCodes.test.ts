@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import { version } from '../../package.json';
+import { version } from '../../cli/package.json';
 import { USAGE } from '../../cli/src/args';
 import { BIN_SHIM, CLEAN_FILE, csv, FILE_WITH_ERRORS, runCli, workspace } from './cliHarness';
 

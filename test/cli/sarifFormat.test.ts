@@ -4,11 +4,10 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import type { Log } from 'sarif';
-import { version } from '../../package.json';
+import { version } from '../../cli/package.json';
 import { CATALOG } from '@subscriber-csv/language-service';
+import { ruleHelp } from '../../cli/src/sarifHelp';
 import { CLEAN_FILE, FILE_WITH_ERRORS, runCli, workspace } from './cliHarness';
-
-const CATALOG_URL = 'https://github.com/officesuite-tools/subscriber-csv/blob/main/docs/diagnostics.md';
 
 function region(startLine: number, startColumn: number, endLine: number, endColumn: number) {
   return { startLine, startColumn, endLine, endColumn };
@@ -38,14 +37,15 @@ describe('--format sarif', () => {
     const { driver } = log.runs[0].tool;
     assert.equal(driver.name, 'subscriber-csv');
     assert.equal(driver.version, version);
-    assert.equal(driver.informationUri, 'https://github.com/officesuite-tools/subscriber-csv');
+    // No home page to name: SARIF wants an absolute URI there, and the project has no public one.
+    assert.equal(driver.informationUri, undefined);
     assert.equal(log.runs[0].columnKind, 'utf16CodeUnits');
     assert.deepEqual(log.runs[0].originalUriBaseIds, { '%SRCROOT%': { uri: `${pathToFileURL(dir).href}/` } });
     assert.deepEqual(log.runs[0].artifacts, [{ location: { uri: 'clean.csv', uriBaseId: '%SRCROOT%' } }]);
     assert.deepEqual(log.runs[0].results, []);
   });
 
-  test('describes every catalog code as a rule, with its title, link and default level', () => {
+  test('describes every catalog code as a rule, with its title, help and default level', () => {
     const rules = sarif('clean.csv').runs[0].tool.driver.rules ?? [];
     assert.deepEqual(
       rules.map((rule) => rule.id),
@@ -61,10 +61,51 @@ describe('--format sarif', () => {
       {
         id: 'value-case',
         shortDescription: { text: 'The value differs from an allowed value only in letter case.' },
-        helpUri: `${CATALOG_URL}#value-case`,
+        help: {
+          text:
+            'The value differs from an allowed value only in letter case.\n\nExample: Privacy: Y\n\n' +
+            `Our choice: ${CATALOG['value-case'].choice}`,
+          markdown:
+            'The value differs from an allowed value only in letter case.\n\n**Example:** `Privacy: Y`\n\n' +
+            `**Our choice:** ${CATALOG['value-case'].choice}`,
+        },
         defaultConfiguration: { level: 'error' },
       },
     );
+  });
+
+  test('carries each rule’s help itself, our choice included, and no help link', () => {
+    const rules = sarif('clean.csv').runs[0].tool.driver.rules ?? [];
+    for (const rule of rules) {
+      const info = CATALOG[rule.id as keyof typeof CATALOG];
+      assert.equal(rule.helpUri, undefined, rule.id);
+      assert.ok(rule.help?.text.startsWith(`${info.title}\n\nExample: `), rule.id);
+      assert.equal(rule.help?.text.includes(`Our choice: ${info.choice}`), info.choice !== undefined, rule.id);
+      assert.equal(rule.help?.markdown?.includes(`**Our choice:** ${info.choice}`), info.choice !== undefined);
+    }
+    // An example holding a backtick or a line break stays one piece of inline code.
+    const help = ruleHelp({ ...CATALOG['value-case'], example: 'Type\nUser,`x`', choice: undefined });
+    assert.equal(help.markdown, `${CATALOG['value-case'].title}\n\n**Example:** \`\` Type\\nUser,\`x\` \`\``);
+  });
+
+  test('names no URI that is not absolute, other than artifacts against %SRCROOT%', () => {
+    const log = sarif('errors.csv');
+    const uris: { key: string; value: string; parent: Record<string, unknown> }[] = [];
+    const walk = (value: unknown) => {
+      if (Array.isArray(value)) value.forEach(walk);
+      else if (value && typeof value === 'object') {
+        for (const [key, child] of Object.entries(value)) {
+          if (/uri$/i.test(key) && typeof child === 'string') uris.push({ key, value: child, parent: value as never });
+          walk(child);
+        }
+      }
+    };
+    walk(log);
+    for (const { key, value, parent } of uris) {
+      if (key === 'uri' && parent.uriBaseId === '%SRCROOT%') continue;
+      assert.match(value, /^[a-z][a-z0-9+.-]*:/i, `${key} ${value} is not absolute`);
+    }
+    assert.ok(!JSON.stringify(log).includes('github.com'));
   });
 
   test('gives each result its rule, level, message and a 1-based region in a relative artifact', () => {

@@ -23,7 +23,7 @@ describe('files over VS Code’s 50 MB limit for extensions', () => {
   });
 
   it('quotes the path for the shell, quotes inside it too', () => {
-    assert.equal(cliCommandFor('data/all users.csv'), "npx subscriber-csv check 'data/all users.csv'");
-    assert.equal(cliCommandFor("o'brien.csv"), "npx subscriber-csv check 'o'\\''brien.csv'");
+    assert.equal(cliCommandFor('data/all users.csv'), "subscriber-csv check 'data/all users.csv'");
+    assert.equal(cliCommandFor("o'brien.csv"), "subscriber-csv check 'o'\\''brien.csv'");
   });
 });

@@ -24,8 +24,14 @@ describe('diagnostic catalog', () => {
     }
   });
 
-  it('links each code to its heading in docs/diagnostics.md', () => {
-    for (const code of codes) assert.match(CATALOG[code].link, new RegExp(`/docs/diagnostics\\.md#${code}$`));
+  it('gives each code a heading of its own in docs/diagnostics.md, which the language server links to', () => {
+    const headings = renderDiagnosticsDoc()
+      .split('\n')
+      .filter((line) => line.startsWith('## '));
+    assert.deepEqual(
+      headings,
+      codes.map((code) => `## ${code}`),
+    );
   });
 
   it('says what each code is about and what it does to an import: errors refuse the file or fail the row', () => {

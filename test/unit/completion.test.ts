@@ -127,11 +127,12 @@ describe('header completion', () => {
     assert.ok(!labels.includes('LastName'));
   });
 
-  it('offers every column in an empty subscriber file', () => {
+  it('offers every column in an empty subscriber file, after the whole header (headerCompletion.test.ts)', () => {
     const items = completeAt('|', settingsWith({}, { assumeSubscriberFile: true }));
-    assert.deepEqual(
-      labelsOf(items),
-      COLUMNS.map((column) => column.name),
-    );
+    assert.deepEqual(labelsOf(items), [
+      'Header: all 32 columns',
+      'Header: required columns',
+      ...COLUMNS.map((column) => column.name),
+    ]);
   });
 });

@@ -10,9 +10,12 @@ export function isTooLargeForExtensions(sizeBytes: number): boolean {
   return sizeBytes > EXTENSION_SYNC_LIMIT_BYTES;
 }
 
-/** The shell command that checks the file instead; the path is quoted for POSIX shells. */
+/**
+ * The shell command that checks the file instead, with the CLI installed from its package (docs/cli.md); the path
+ * is quoted for POSIX shells.
+ */
 export function cliCommandFor(path: string): string {
-  return `npx subscriber-csv check '${path.replace(/'/g, `'\\''`)}'`;
+  return `subscriber-csv check '${path.replace(/'/g, `'\\''`)}'`;
 }
 
 export function largeFileMessage(fileName: string, sizeBytes: number): string {

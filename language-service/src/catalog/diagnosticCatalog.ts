@@ -3,7 +3,7 @@
  * vendor's page is silent, what we chose and why (`choice`). `docs/diagnostics.md` is generated from this table
  * and `diagnosticCodes.ts` (`npm run docs:diagnostics`), and a test keeps them equal.
  */
-import { catalogLink, DIAGNOSTIC_CODES, type DiagnosticCode, type DiagnosticFacts } from './diagnosticCodes';
+import { DIAGNOSTIC_CODES, type DiagnosticCode, type DiagnosticFacts } from './diagnosticCodes';
 
 export interface CatalogText {
   /** What the rule checks, one line. */
@@ -17,8 +17,6 @@ export interface CatalogText {
 /** A code's facts and its explanation together: what the catalog says about one code. */
 export interface DiagnosticInfo extends DiagnosticFacts, CatalogText {
   readonly code: DiagnosticCode;
-  /** The code's entry in the published catalog (`docs/diagnostics.md`). */
-  readonly link: string;
 }
 
 const TEXTS: Readonly<Record<DiagnosticCode, CatalogText>> = {
@@ -245,6 +243,6 @@ const TEXTS: Readonly<Record<DiagnosticCode, CatalogText>> = {
 export const CATALOG = Object.fromEntries(
   (Object.keys(DIAGNOSTIC_CODES) as DiagnosticCode[]).map((code) => [
     code,
-    { code, ...DIAGNOSTIC_CODES[code], ...TEXTS[code], link: catalogLink(code) },
+    { code, ...DIAGNOSTIC_CODES[code], ...TEXTS[code] },
   ]),
 ) as Readonly<Record<DiagnosticCode, DiagnosticInfo>>;

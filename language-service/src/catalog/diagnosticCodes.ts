@@ -25,8 +25,11 @@ export interface DiagnosticFacts {
 /** The `source` of every diagnostic the rules report. */
 export const DIAGNOSTIC_SOURCE = 'subscriber-csv';
 
-/** Where each code is explained: `docs/diagnostics.md`, one heading per code. */
-export const CATALOG_URL = 'https://github.com/officesuite-tools/subscriber-csv/blob/main/docs/diagnostics.md';
+/**
+ * Each code is explained in `docs/diagnostics.md`, one heading per code, generated from this table and the texts.
+ * The library gives no link to it: where that file is depends on who ships it (the language server links the copy
+ * beside it). The project has no public home to link to.
+ */
 
 export const DIAGNOSTIC_CODES = {
   // --- The file and its header -------------------------------------------------------------------------
@@ -85,9 +88,4 @@ export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
 /** True for a code the rules report; false for anything else (a code an endpoint made up, say). */
 export function isKnownCode(code: unknown): code is DiagnosticCode {
   return typeof code === 'string' && Object.hasOwn(DIAGNOSTIC_CODES, code);
-}
-
-/** The link to a code's entry in the catalog. */
-export function catalogLink(code: DiagnosticCode): string {
-  return `${CATALOG_URL}#${code}`;
 }

@@ -124,7 +124,7 @@ export class RecordChecker {
         header.start,
         header.end,
         'This file is larger than the size set in subscriberCsv.fullCheckLimitMB, so only its structure is checked ' +
-          'while you edit. Run `npx subscriber-csv check` on it for every rule.',
+          'while you edit. Run `subscriber-csv check` on it (the command-line tool) for every rule.',
       );
     }
     return this.collected;

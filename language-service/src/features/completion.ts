@@ -1,11 +1,13 @@
 /**
  * Completion inside a cell: in the header, the columns not yet present; in a data cell, the column's allowed
- * values with their meanings and the tenant's IDs with their names.
+ * values with their meanings and the tenant's IDs with their names. In a file with no text yet, the whole header
+ * comes first (`newFile/headerCompletion.ts`).
  */
 import { CompletionItemKind, type CompletionItem, type Position } from 'vscode-languageserver-types';
 import { blankMeaning, COLUMNS, type ColumnSpec } from '../columns';
 import type { SubscriberModel } from '../model/subscriberModel';
 import type { TenantContext } from '../settings';
+import { isBlankText, wholeHeaderCompletions } from './newFile/headerCompletion';
 
 export function doComplete(model: SubscriberModel, position: Position, tenant: TenantContext): CompletionItem[] {
   const offset = model.document.offsetAt(position);
@@ -20,6 +22,10 @@ export function doComplete(model: SubscriberModel, position: Position, tenant: T
           end: model.document.positionAt(row.cellEnd(cellField)),
         }
       : { start: position, end: position };
+  if (isBlankText(model)) {
+    // Blanks anywhere, on one line or several: the whole header first, then each column on its own at the cursor.
+    return [...wholeHeaderCompletions(model, position), ...headerCompletions(model, undefined, range)];
+  }
   if (!model.header || index === model.headerIndex) {
     return headerCompletions(model, cellField < 0 ? undefined : cellField, range);
   }

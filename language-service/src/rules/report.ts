@@ -1,10 +1,10 @@
 /**
- * Turns a rule's finding into an LSP diagnostic: severity from the catalog, range from offsets,
- * a link to the catalog entry, and the details a quick fix needs in `data`.
+ * Turns a rule's finding into an LSP diagnostic: severity from the catalog, range from offsets, and the details a
+ * quick fix needs in `data`. The link to the code's catalog entry (`codeDescription`) is the adapter's to give.
  */
 import type { Diagnostic, Position, Range } from 'vscode-languageserver-types';
 import type { ColumnName } from '../columns';
-import { catalogLink, DIAGNOSTIC_CODES, DIAGNOSTIC_SOURCE, type DiagnosticCode } from '../catalog/diagnosticCodes';
+import { DIAGNOSTIC_CODES, DIAGNOSTIC_SOURCE, type DiagnosticCode } from '../catalog/diagnosticCodes';
 
 /**
  * What a diagnostic carries in `data`, so that fixes and adapters never parse message text. Every diagnostic of
@@ -41,7 +41,6 @@ export function diagnosticAt(finding: Finding, range: Range): Diagnostic {
     range,
     severity: DIAGNOSTIC_CODES[code].severity,
     code,
-    codeDescription: { href: catalogLink(code) },
     source: DIAGNOSTIC_SOURCE,
     message: finding.message,
   };

@@ -85,11 +85,21 @@ export function exampleCells(type: RowType, columns: readonly string[]): string[
   return columns.map((name) => EXAMPLE_VALUES[type][name] ?? '');
 }
 
+/** One line of cells, each quoted the way the import reads it back, without its line break. */
+function csvLine(cells: readonly string[]): string {
+  return cells.map(cellText).join(',');
+}
+
+/** The header row of `columns`, without its line break. */
+export function headerLine(columns: readonly string[]): string {
+  return csvLine(columns);
+}
+
 /** The whole new file: header, a User row and a Location row, each line ending with a line break. */
 export function templateText(picked: readonly string[]): string {
   const columns = headerColumns(picked);
-  const lines = [columns, ...ROW_TYPES.map((type) => exampleCells(type, columns))];
-  return lines.map((cells) => cells.map(cellText).join(',') + '\n').join('');
+  const lines = [headerLine(columns), ...ROW_TYPES.map((type) => csvLine(exampleCells(type, columns)))];
+  return lines.map((line) => line + '\n').join('');
 }
 
 /** A column as the New Subscriber File command offers it. */
