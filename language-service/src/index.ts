@@ -36,6 +36,7 @@ export {
   type DiagnosticCode,
   type DiagnosticScope,
   type ImportEffect,
+  type SeverityBasis,
 } from './catalog/diagnosticCodes';
 export { CATALOG, type DiagnosticInfo } from './catalog/diagnosticCatalog';
 export type { DiagnosticData } from './rules/report';

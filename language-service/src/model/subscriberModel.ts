@@ -85,6 +85,11 @@ export class SubscriberModel implements SubscriberDocument {
     return this.header?.looksLikeSubscriberFile === true;
   }
 
+  /** True when the header is plainly a subscriber header: enough to serve a file nobody said is one. */
+  get plainlySubscriberHeader(): boolean {
+    return this.header?.plainlySubscriberHeader === true;
+  }
+
   /** The index of the record whose content (its end included) holds `offset`, or -1. */
   recordIndexAt(offset: number): number {
     const index = this.records.indexAt(offset);
