@@ -30,8 +30,8 @@ describe('--format text', () => {
 
   const errorLines =
     'errors.csv:2:6: error required-value LastName is mandatory; this row has none.\n' +
-    'errors.csv:2:7: error value-case Privacy takes lowercase y or n, not "Y".\n' +
-    'errors.csv:2:9: warning above-maximum MaxDevices is described as a single digit (0–9); 12 may be refused by the import.\n';
+    'errors.csv:2:7: error not-yes-no Privacy takes y or n; "Yes" is neither. Did you mean y?\n' +
+    'errors.csv:2:11: warning above-maximum The page describes MaxDevices as "digit", which we read as 0–9; check that the tenant allows 12.\n';
 
   test('prints file:line:col: severity code message, 1-based, then the summary', () => {
     const run = runCli(['check', 'errors.csv'], dir);
@@ -76,7 +76,8 @@ describe('--format text', () => {
     const run = runCli(['check', 'accents.csv'], dir);
     assert.equal(
       run.stdout,
-      'accents.csv:2:17: error value-case Privacy takes lowercase y or n, not "Y".\n1 error, 0 warnings in 1 file\n',
+      'accents.csv:2:17: warning value-case The page gives Privacy as lowercase y or n; the import may not recognise "Y". Write y.\n' +
+        '0 errors, 1 warning in 1 file\n',
     );
   });
 

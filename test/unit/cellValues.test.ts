@@ -375,7 +375,7 @@ describe('ID columns', () => {
       ],
       settings,
     );
-    assert.match(diagnostics[1].message, /This tenant has no call permission group with ID 9 \(from the tenant/);
+    assert.match(diagnostics[1].message, /This tenant's data lists no call permission group with ID 9\. Known/);
     assert.match(diagnostics[1].message, /1 \(Local only\), 2 \(Long distance\)/);
   });
 });

@@ -68,7 +68,7 @@ export function checkId(value: string, column: ColumnSpec, tenant: TenantContext
       .join(', ');
     return {
       code: 'unknown-id',
-      message: `This tenant has no ${name} with ID ${value} (from the tenant's data or your settings). Known: ${listed}${known.length > 5 ? ', ...' : ''}.`,
+      message: `This tenant's data lists no ${name} with ID ${value}. Known: ${listed}${known.length > 5 ? ', ...' : ''}.`,
     };
   }
   return undefined;
