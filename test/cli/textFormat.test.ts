@@ -47,8 +47,10 @@ describe('--format text', () => {
         'as a tenant admin this value is ignored.\n' +
         'all-severities.csv:2:28: information pin-overrides-syspin This row gives a PIN and sets SysPIN = y: ' +
         'the given PIN is used and no PIN is generated.\n' +
-        'all-severities.csv:2:33: hint pin-email-sent The PIN given on this row will be emailed to lee@example.com.\n' +
-        'all-severities.csv:3:28: hint pin-email-sent The generated PIN will be emailed to kim@example.com.\n' +
+        'all-severities.csv:2:33: hint pin-email-sent The PIN given on this row will be emailed to lee@example.com: ' +
+        'the tenant\'s PIN notification setting is "Email".\n' +
+        'all-severities.csv:3:28: hint pin-email-sent The generated PIN will be emailed to kim@example.com: ' +
+        'the tenant\'s PIN notification setting is "Email".\n' +
         '0 errors, 1 warning, 1 info, 2 hints in 1 file\n',
     );
   });

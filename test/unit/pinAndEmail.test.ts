@@ -154,7 +154,10 @@ describe('PIN email', () => {
         [{ code: 'pin-email-sent', line: 1, startChar: 22, endChar: 23, data: { column: 'SysPIN' } }],
         settingsWith({ pinNotification }),
       );
-      assert.match(diagnostics[0].message, /generated PIN will be emailed to c@example\.com/);
+      assert.match(
+        diagnostics[0].message,
+        /generated PIN will be emailed to c@example\.com: the tenant.s PIN notification/,
+      );
     }
   });
 

@@ -79,9 +79,13 @@ export const pinAndEmail: RowRule = {
     // The page sends the PIN details whenever the flag is set and notices go by email, whichever PIN is applied.
     if (byEmail && validEmail) {
       const which = pinGiven ? 'The PIN given on this row' : 'The generated PIN';
-      report('pin-email-sent', flagStart, flagEnd, `${which} will be emailed to ${email}.`, {
-        column: generate.column.name,
-      });
+      report(
+        'pin-email-sent',
+        flagStart,
+        flagEnd,
+        `${which} will be emailed to ${email}: the tenant's PIN notification setting is "${label}".`,
+        { column: generate.column.name },
+      );
     }
   },
 };
