@@ -343,7 +343,7 @@ const TABLE = [
   },
   {
     name: 'PIN',
-    title: 'Voicemail and portal PIN',
+    title: 'PIN',
     kind: 'digits',
     pageFormat: 'digits',
     secret: true,

@@ -119,7 +119,7 @@ export class Header {
 /** The columns that identify a subscriber file by themselves: the page's mandatory ones (Type, LastName). */
 const IDENTIFYING = COLUMNS.filter((column) => column.requiredColumn);
 /** How many import columns a header must name, one of them identifying, to be a subscriber header without both. */
-export const PLAIN_HEADER_MIN_COLUMNS = 3;
+const PLAIN_HEADER_MIN_COLUMNS = 3;
 
 /**
  * True when header names are plainly those of a subscriber file: every identifying column (Type and LastName), or
