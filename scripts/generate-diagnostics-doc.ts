@@ -12,6 +12,7 @@ import {
   type DiagnosticCode,
   type DiagnosticScope,
   type ImportEffect,
+  type SeverityBasis,
 } from '@subscriber-csv/language-service';
 
 export const DIAGNOSTICS_DOC_PATH = path.join(__dirname, '..', 'docs', 'diagnostics.md');
@@ -36,14 +37,37 @@ const EFFECT_NAMES: Readonly<Record<ImportEffect, string>> = {
   none: 'none',
 };
 
+const BASIS_NAMES: Readonly<Record<SeverityBasis, string>> = {
+  page: 'the page',
+  'cannot-import': 'cannot import',
+  'our-reading': 'our reading',
+};
+
 const INTRO = [
   '# Diagnostics',
   '',
   '<!-- Generated from language-service/src/catalog/ by `npm run docs:diagnostics`. Do not edit by hand. -->',
   '',
   `Every problem the subscriber CSV checker reports has a stable code (shown with the source \`${DIAGNOSTIC_SOURCE}\`)`,
-  'and links to its section below. The rules follow the vendor\'s "Import Users" page for OfficeSuite UC; where',
-  'that page is silent or loose, "Our choice" says what we chose and why.',
+  'and links to its section below. The rules follow the vendor\'s "Import Users" page for OfficeSuite UC.',
+  '',
+  '## Severity policy',
+  '',
+  "An error blocks the import: the editor's **Import to Tenant** and `subscriber-csv import` refuse a file with one,",
+  'and the sandbox endpoint fails its row or refuses the file. So a code is an error only on one of two grounds, and',
+  'every code says which ground its severity stands on ("Basis"), with one sentence of why:',
+  '',
+  "- **the page**: the vendor's page states the rule. An error on this basis is one the page requires (a mandatory",
+  "  column, a value from the page's list); a warning or note on it passes on what the page says the import does.",
+  '- **cannot import**: the page is silent, but the import certainly cannot take the value as written: it would fail,',
+  '  or silently change what the file means (a misspelt column whose values would be dropped, two values for one',
+  '  column, text damaged by the wrong encoding).',
+  '- **our reading**: the page is silent and the file may well import. Never an error: a warning where it is',
+  '  probably a mistake (with a quick fix wherever a fix is safe), information or a hint where it is harmless.',
+  '',
+  'Where the answer depends on the row (User or Location) or on the tenant (its PIN notification setting, its lists',
+  "of IDs, the importer's role), the message says so. Values of the columns only a telco admin can set are not",
+  'checked when a tenant admin imports: the import ignores them then, so they never block that import.',
   '',
   '- **Error**: the import refuses the row or file, or would silently lose or misread data.',
   '- **Warning**: probably a mistake, but the import may accept it.',
@@ -66,25 +90,46 @@ function code(text: string): string {
   return `${fence}${inline(text)}${fence}`;
 }
 
+/** "[a](#a), [b](#b)": the codes of one severity on one basis, linked. */
+function codesWhere(codes: readonly DiagnosticCode[], test: (code: DiagnosticCode) => boolean): string {
+  const matching = codes.filter(test).map((name) => `[${name}](#${name})`);
+  return matching.length > 0 ? matching.join(', ') : 'none';
+}
+
 export function renderDiagnosticsDoc(): string {
   const lines = [...INTRO];
   const codes = Object.keys(CATALOG) as DiagnosticCode[];
-  lines.push('| Code | Severity | About | Import | Title |', '| --- | --- | --- | --- | --- |');
+  const isError = (name: DiagnosticCode) => CATALOG[name].severity === DiagnosticSeverity.Error;
+  lines.push(
+    `Errors the page requires: ${codesWhere(codes, (name) => isError(name) && CATALOG[name].basis === 'page')}.`,
+    '',
+    `Errors because the import cannot take the value: ${codesWhere(
+      codes,
+      (name) => isError(name) && CATALOG[name].basis === 'cannot-import',
+    )}.`,
+    '',
+    '## All codes',
+    '',
+  );
+  lines.push('| Code | Severity | Basis | About | Import | Title |', '| --- | --- | --- | --- | --- | --- |');
   for (const name of codes) {
     const entry = CATALOG[name];
     const title = entry.title.replace(/\|/g, '\\|');
-    const facts = `${SEVERITY_NAMES[entry.severity]} | ${SCOPE_NAMES[entry.scope]} | ${EFFECT_NAMES[entry.effect]}`;
+    const facts =
+      `${SEVERITY_NAMES[entry.severity]} | ${BASIS_NAMES[entry.basis]} | ${SCOPE_NAMES[entry.scope]} | ` +
+      EFFECT_NAMES[entry.effect];
     lines.push(`| [${name}](#${name}) | ${facts} | ${title} |`);
   }
   lines.push('');
   for (const name of codes) {
     const entry = CATALOG[name];
     const facts =
-      `**Severity:** ${SEVERITY_NAMES[entry.severity]} · **About:** ${SCOPE_NAMES[entry.scope]} · ` +
-      `**Import:** ${EFFECT_NAMES[entry.effect]}`;
+      `**Severity:** ${SEVERITY_NAMES[entry.severity]} · **Basis:** ${BASIS_NAMES[entry.basis]} · ` +
+      `**About:** ${SCOPE_NAMES[entry.scope]} · **Import:** ${EFFECT_NAMES[entry.effect]}`;
     lines.push(`## ${name}`, '', facts, '', entry.title, '');
+    lines.push(`**Why:** ${entry.why}`, '');
     lines.push(`**Example:** ${code(entry.example)}`, '');
-    if (entry.choice) lines.push(`**Our choice:** ${entry.choice}`, '');
+    if (entry.choice) lines.push(`**Details:** ${entry.choice}`, '');
   }
   return lines.join('\n');
 }

@@ -16,8 +16,16 @@ export type ValueKind =
   | 'text' // free text
   | 'email' // an email address
   | 'digits' // digits only
-  | 'phone' // a phone number (digits only, and plausible as a number)
+  | 'phone' // a phone number: its digits plausible as a number
   | 'id'; // a numeric ID from one of the tenant's lists, plus any `choices` with a special meaning
+
+/**
+ * How the vendor's page describes a column's values, which decides how strictly they are checked: `digits` (the
+ * page says digits, or "the digit = ID": anything else is an error), `phoneNumber` (the page says "phone number":
+ * spaces, dashes, dots, brackets and a leading + are accepted around the digits), `unstated` (the page says what the
+ * column holds but not its format: we expect digits, and only warn).
+ */
+export type PageFormat = 'digits' | 'phoneNumber' | 'unstated';
 
 /** Who the import lets set a column. Telco-only columns are dropped when a tenant admin imports. */
 export type SetBy = 'anyone' | 'telcoAdmin';
@@ -41,9 +49,11 @@ interface ColumnDefinition {
   readonly kind: ValueKind;
   /** Allowed values with their meaning (kind `choice`, `yesNo`), or special values (kind `id`, `digits`). */
   readonly choices?: readonly Choice[];
+  /** For kinds `digits`, `phone` and `id`: how the page describes the values (see `PageFormat`). */
+  readonly pageFormat?: PageFormat;
   /** Values the page does not list that still look right (a language code): warned about rather than refused. */
   readonly plausibleUnlisted?: RegExp;
-  /** What an empty cell means, by row type when it differs. */
+  /** What an empty cell means, by row type when it differs: only where the page says so. */
   readonly blankMeans?: string | Readonly<Record<RowType, string>>;
   /** The column's value says what the row creates: its choices are the row types. */
   readonly definesRowType?: boolean;
@@ -51,8 +61,13 @@ interface ColumnDefinition {
   readonly requiredColumn?: boolean;
   /** Every data row must have a value. */
   readonly requiredValue?: boolean;
-  /** Column and values become mandatory when the tenant sends PIN notices by email. */
+  /**
+   * The page makes the column mandatory when the tenant's PIN notification setting includes email. Its cells are
+   * not: an empty one is flagged (a warning) only on rows of `pinNoticeRowTypes`.
+   */
   readonly requiredWhenPinNoticesByEmail?: boolean;
+  /** Row types whose empty cell here means no PIN notice by email (our reading: a location has nobody to tell). */
+  readonly pinNoticeRowTypes?: readonly RowType[];
   readonly setBy: SetBy;
   readonly appliesTo: readonly RowType[];
   /** For kind `id`: the tenant list whose IDs are valid here. */
@@ -68,20 +83,23 @@ interface ColumnDefinition {
   /** A value equal to this column's value on the same row is easy to guess (a PIN equal to the extension). */
   readonly weakIfEqualTo?: string;
   readonly pinRole?: PinRole;
-  /** Help text in our own words; Markdown. */
+  /**
+   * Help text in our own words, Markdown: what the page says of the column, and anything more marked as our reading.
+   */
   readonly help: string;
 }
 
 const yesNo: readonly Choice[] = [
-  { value: 'y', meaning: 'yes — turn it on' },
-  { value: 'n', meaning: 'no — leave it off' },
+  { value: 'y', meaning: 'yes' },
+  { value: 'n', meaning: 'no' },
 ];
 
 const both: readonly RowType[] = ['User', 'Location'];
 
 function yesNoColumn<const Name extends string>(name: Name, title: string, help: string, setBy: SetBy = 'anyone') {
   const kind: ValueKind = 'yesNo';
-  return { name, title, kind, choices: yesNo, blankMeans: 'the system default', setBy, appliesTo: both, help };
+  // The page says nothing of an empty y/n cell, so no `blankMeans`.
+  return { name, title, kind, choices: yesNo, setBy, appliesTo: both, help };
 }
 
 /** The table in the order of the import page; `as const` keeps each name, so `ColumnName` is derived from it. */
@@ -91,15 +109,17 @@ const TABLE = [
     title: 'Record type',
     kind: 'choice',
     choices: [
-      { value: 'User', meaning: 'a person with their own extension, phone and voicemail' },
-      { value: 'Location', meaning: 'a shared place such as a lobby, conference room or break room' },
+      { value: 'User', meaning: 'the row creates a user' },
+      { value: 'Location', meaning: 'the row creates a location' },
     ],
     definesRowType: true,
     requiredColumn: true,
     requiredValue: true,
     setBy: 'anyone',
     appliesTo: both,
-    help: 'Says whether the row creates a user or a location. Several defaults (such as DirAccess) depend on it.',
+    help:
+      'Whether the row creates a user or a location; the page makes the column mandatory. What an empty DirAccess means ' +
+      'depends on it. (Our reading: a location is a shared place such as a lobby or a conference room.)',
   },
   {
     name: 'FirstName',
@@ -107,7 +127,7 @@ const TABLE = [
     kind: 'text',
     setBy: 'anyone',
     appliesTo: both,
-    help: 'Given name, shown in the directory and on caller ID inside the company.',
+    help: 'First name (text).',
   },
   {
     name: 'LastName',
@@ -117,7 +137,7 @@ const TABLE = [
     requiredValue: true,
     setBy: 'anyone',
     appliesTo: both,
-    help: 'Family name, or the name of the location. The import refuses a row without it.',
+    help: 'Last name (text), or the name of a location (our reading). The page makes the column mandatory.',
   },
   {
     name: 'Email',
@@ -126,9 +146,10 @@ const TABLE = [
     setBy: 'anyone',
     appliesTo: both,
     help:
-      'Where the system sends notices. Becomes mandatory when the tenant sends PIN notices by email, ' +
-      'and a row with SysPIN = y needs a valid address here.',
+      'An email address. The page makes the column mandatory when the tenant’s PIN notification setting is Email ' +
+      'or Email and Display, and a row with SysPIN = y needs a valid address here.',
     requiredWhenPinNoticesByEmail: true,
+    pinNoticeRowTypes: ['User'],
     unique: { code: 'duplicate-email', ignoreCase: true },
     pinRole: 'noticeAddress',
   },
@@ -136,25 +157,30 @@ const TABLE = [
     name: 'HomePhone',
     title: 'Home phone',
     kind: 'phone',
+    pageFormat: 'digits',
     setBy: 'anyone',
     appliesTo: both,
-    help: 'Home number, digits only (no spaces, dashes or brackets).',
+    help: 'Home phone number; the page asks for digits (no spaces, dashes or brackets).',
   },
   {
     name: 'MobilePhone',
     title: 'Mobile phone',
     kind: 'phone',
+    pageFormat: 'digits',
     setBy: 'anyone',
     appliesTo: both,
-    help: 'Mobile number, digits only (no spaces, dashes or brackets).',
+    help: 'Mobile phone number; the page asks for digits (no spaces, dashes or brackets).',
   },
   {
     name: 'Extension',
     title: 'Extension',
     kind: 'digits',
+    pageFormat: 'digits',
     setBy: 'anyone',
     appliesTo: both,
-    help: 'Internal extension number, digits only. Two rows cannot share one, nor can a row take one already in use.',
+    help:
+      'Extension number; the page asks for digits. (Our reading: an extension rings one entry, so two rows cannot ' +
+      'share one, nor can a row take one the tenant already uses.)',
     unique: { code: 'duplicate-extension' },
     takenOnTenant: true,
   },
@@ -165,155 +191,175 @@ const TABLE = [
     choices: [{ value: 'en', meaning: 'English' }],
     // Language codes look like "en" or "en-US"; such a code is plausible even when the page does not list it.
     plausibleUnlisted: /^[a-z]{2}(?:[-_][a-z]{2})?$/i,
-    blankMeans: 'the tenant default language',
     setBy: 'anyone',
     appliesTo: both,
-    help: 'Language of prompts and voicemail, as a language code. The import page documents `en` (English).',
+    help: 'Language, as a code: the page documents `en` (English) and no other, and says nothing of an empty cell.',
   },
   {
     name: 'IncomingDID',
     title: 'Incoming DID',
     kind: 'phone',
+    pageFormat: 'phoneNumber',
     setBy: 'anyone',
     appliesTo: both,
-    help: 'Direct inward dialing number: the outside number that rings this user or location. Digits only.',
+    help:
+      'Incoming DID; the page calls it a phone number (not digits), so `+1 617-555-0100` is accepted. (Our reading: ' +
+      'the outside number that rings this entry.)',
   },
   {
     name: 'OutgoingCLID',
     title: 'Outgoing caller ID',
     kind: 'digits',
+    pageFormat: 'digits',
     choices: [
-      { value: '-1', meaning: 'private — no number is shown to the called party' },
-      { value: '0', meaning: 'default — show the site number' },
+      { value: '-1', meaning: 'Private' },
+      { value: '0', meaning: 'default: use the site number' },
     ],
-    blankMeans: 'default — show the site number',
+    blankMeans: 'default: use the site number',
     setBy: 'anyone',
     appliesTo: both,
-    help: 'Number shown to people this user calls: -1 for private, 0 or empty for the site number, or the ID of one of the tenant DIDs.',
+    help:
+      'Outgoing caller ID (digits): the page gives -1 for Private, 0 or empty for the default (the site number), ' +
+      'or another valid ID of a DID.',
   },
-  yesNoColumn('Privacy', 'Privacy', 'When on, the user is hidden from presence and call monitoring by others.'),
+  yesNoColumn('Privacy', 'Privacy', 'Privacy, y or n. The page does not say what it covers.'),
   yesNoColumn(
     'PAI',
     'P-Asserted-Identity',
-    'Sends a P-Asserted-Identity header on outgoing calls. Only a telco admin importing for the tenant can set it.',
+    'P-Asserted-Identity, y or n; applied only when a telco admin imports for the tenant. (Our reading: whether ' +
+      'calls carry a P-Asserted-Identity header.)',
     'telcoAdmin',
   ),
   yesNoColumn(
     'HFAback',
     'Hands-free answer back',
-    'When on, intercom calls to this phone are answered on the speaker.',
+    'Hands-free answer back, y or n. (Our reading: intercom calls are answered on the speaker.)',
   ),
-  yesNoColumn('Locked', 'Locked', 'When on, the user cannot change their own settings in the portal.'),
+  yesNoColumn('Locked', 'Locked', 'Locked, y or n. The page does not say what is locked.'),
   {
     name: 'Hold',
     title: 'Hold announcement',
     kind: 'id',
+    pageFormat: 'unstated',
     tenantList: 'holdAnnouncements',
-    blankMeans: 'the tenant default announcement',
     setBy: 'anyone',
     appliesTo: both,
-    help: 'ID of the announcement callers hear while on hold.',
+    help: 'The hold announcement id. The page gives no format (we expect digits) and says nothing of an empty cell.',
   },
   {
     name: 'DirAccess',
     title: 'Directory access',
     kind: 'choice',
     choices: [
-      { value: 'dial', meaning: 'can be reached by dialing the extension only' },
-      { value: 'both', meaning: 'can be reached by dialing or by name in the directory' },
-      { value: 'none', meaning: 'cannot be reached through the directory' },
+      { value: 'dial', meaning: 'can only be dialed' },
+      { value: 'both', meaning: 'can be dialed or accessed by name' },
+      { value: 'none', meaning: 'none (the page does not say more)' },
     ],
     blankMeans: { User: 'both', Location: 'dial' },
     setBy: 'anyone',
     appliesTo: both,
-    help: 'How callers can reach this entry through the company directory.',
+    help: 'Directory access. An empty cell takes the default, which the page gives by row type.',
   },
   {
     name: 'MaxDevices',
     title: 'Maximum devices',
     kind: 'digits',
-    maxValue: { value: 9, described: 'a single digit' },
-    blankMeans: 'the system default',
+    pageFormat: 'digits',
+    maxValue: { value: 9, described: '"digit"' },
     setBy: 'anyone',
     appliesTo: both,
-    help: 'How many phones and apps may register for this entry. The import page describes it as a single digit.',
+    help: 'Maximum devices; the page says "digit". (Our reading: how many phones and apps may register.)',
   },
-  yesNoColumn('Twin', 'Twinning', 'When on, calls also ring a second (twinned) device such as a mobile.'),
-  yesNoColumn('SCR', 'Selective call routing', 'When on, calls can be routed by rules based on who calls and when.'),
-  yesNoColumn('ODCR', 'On-demand call recording', 'When on, the user can start recording a call while on it.'),
-  yesNoColumn('VM', 'Voicemail', 'When on, the entry gets a voicemail box.'),
-  yesNoColumn('Agent', 'Call center agent', 'When on, the user can take calls as an agent in call queues.'),
+  yesNoColumn('Twin', 'Twinning', 'Twinning, y or n. (Our reading: calls also ring a second device.)'),
+  yesNoColumn('SCR', 'Selective call routing', 'Selective call routing, y or n.'),
+  yesNoColumn('ODCR', 'On-demand call recording', 'On-demand call recording, y or n.'),
+  yesNoColumn('VM', 'Voicemail', 'Voicemail, y or n.'),
+  yesNoColumn('Agent', 'Agent', 'Agent, y or n. (Our reading: a call center agent.)'),
   yesNoColumn(
     'Dsite',
     'Dynamic site',
-    'Lets the user move between sites and take the site settings of where they sign in. Only a telco admin importing for the tenant can set it.',
+    'Dynamic site, y or n; applied only when a telco admin imports for the tenant.',
     'telcoAdmin',
   ),
   {
     name: 'DsiteCLID',
     title: 'Dynamic site caller ID',
     kind: 'digits',
+    pageFormat: 'unstated',
     setBy: 'telcoAdmin',
     appliesTo: both,
-    help: 'Caller ID used when the user works from a dynamic site. Only a telco admin importing for the tenant can set it.',
+    help:
+      'Dynamic site CLID; applied only when a telco admin imports for the tenant. The page gives no format (we ' +
+      'expect digits).',
   },
   {
     name: 'NumCallDsite',
     title: 'Calls at dynamic site',
     kind: 'digits',
+    pageFormat: 'unstated',
     setBy: 'telcoAdmin',
     appliesTo: both,
-    help: 'Most calls the user can have at once at a dynamic site. Only a telco admin importing for the tenant can set it.',
+    help:
+      'Maximum calls for the dynamic site; applied only when a telco admin imports for the tenant. The page gives no ' +
+      'format (we expect digits).',
   },
   {
     name: 'DsiteZone',
     title: 'Dynamic site zone',
     kind: 'id',
+    pageFormat: 'digits',
     tenantList: 'siteZones',
     setBy: 'telcoAdmin',
     appliesTo: both,
-    help: 'ID of the site zone for dynamic site use. Only a telco admin importing for the tenant can set it.',
+    help: 'The site zone id (the page: the digit is the ID); applied only when a telco admin imports for the tenant.',
   },
-  yesNoColumn('CAdmin', 'Company admin', 'When on, the user administers this company (tenant) in the portal.'),
-  yesNoColumn('EAdmin', 'Enterprise admin', 'When on, the user administers the whole enterprise in the portal.'),
+  yesNoColumn('CAdmin', 'Company admin', 'Company admin, y or n.'),
+  yesNoColumn('EAdmin', 'Enterprise admin', 'Enterprise admin, y or n.'),
   {
     name: 'CallProfile',
     title: 'Call permission group',
     kind: 'id',
+    pageFormat: 'unstated',
     tenantList: 'callProfiles',
     blankMeans: 'the tenant default call permission group',
     setBy: 'anyone',
     appliesTo: both,
-    help: 'ID of the call permission group: which numbers this entry may call.',
+    help:
+      'The call permission group id; if none is given, the page says the tenant default is assigned. The page gives ' +
+      'no format (we expect digits).',
   },
   {
     name: 'KeyProfile',
     title: 'Key profile',
     kind: 'id',
+    pageFormat: 'digits',
     tenantList: 'keyProfiles',
-    choices: [{ value: '-1', meaning: 'the system default key layout' }],
-    blankMeans: 'the system default key layout',
+    choices: [{ value: '-1', meaning: 'the system setting default' }],
     setBy: 'anyone',
     appliesTo: both,
-    help: 'ID of the key profile: the layout of programmable keys on the phone. -1 means the system default.',
+    help:
+      'The key profile id (the page: the digit is the ID; -1 is the system setting default). The page says nothing ' +
+      'of an empty cell.',
   },
   {
     name: 'PIN',
-    title: 'Voicemail and portal PIN',
+    title: 'PIN',
     kind: 'digits',
+    pageFormat: 'digits',
     secret: true,
     weakIfEqualTo: 'Extension',
     pinRole: 'pin',
     setBy: 'anyone',
     appliesTo: both,
-    help: 'The PIN, digits only. When given together with SysPIN = y, this PIN is used rather than a generated one.',
+    help: 'The PIN (digits). The page says that given together with SysPIN = y, this PIN is applied rather than a generated one.',
   },
   {
     ...yesNoColumn(
       'SysPIN',
       'System-generated PIN',
-      'When on, the system makes up a PIN. It needs a valid Email on the row; when the tenant sends PIN notices by email, ' +
-        'the user receives the PIN by email. A PIN given in the PIN column wins over the generated one.',
+      'System-generated PIN, y or n. The page says y needs a valid Email on the row; when the tenant’s PIN ' +
+        'notification setting includes email, the user is emailed the PIN details; a PIN given in the PIN column is ' +
+        'applied instead of a generated one.',
     ),
     pinRole: 'generatePin',
   },

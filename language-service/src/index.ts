@@ -36,6 +36,7 @@ export {
   type DiagnosticCode,
   type DiagnosticScope,
   type ImportEffect,
+  type SeverityBasis,
 } from './catalog/diagnosticCodes';
 export { CATALOG, type DiagnosticInfo } from './catalog/diagnosticCatalog';
 export type { DiagnosticData } from './rules/report';
@@ -43,6 +44,7 @@ export { MAX_PUBLISHED_DIAGNOSTICS } from './diagnosticLimit';
 export { ChunkedTextDocument, ChunkedTextDocuments } from './text/chunkedTextDocument';
 export type { TextChange } from './text/textSource';
 export { SEMANTIC_TOKENS_LEGEND } from './features/semanticTokens';
+export { codeSpan, escapeMarkdown } from './features/markdown';
 export type { CellInfo } from './features/cellInfo';
 export type { FormChoice, FormProblem, RowForm, RowFormField } from './features/rowForm';
 export type { NewFileColumn } from './features/newFile/template';

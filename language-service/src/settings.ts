@@ -24,7 +24,8 @@ export interface ServiceSettings {
   tenant: TenantContext;
   /**
    * True when the user has said this file is a subscriber file (by its language or name). Otherwise a CSV is
-   * served only when its header names a known column, so that unrelated CSV files are left alone.
+   * served only when its header is plainly a subscriber header (Type and LastName, or at least three import columns
+   * one of which is Type or LastName), so that unrelated CSV files are left alone.
    */
   assumeSubscriberFile: boolean;
   /**

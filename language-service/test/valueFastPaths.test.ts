@@ -11,8 +11,12 @@ import { isValidEmail } from '../src/values/emailValues';
 import { isPlausiblePhone } from '../src/values/phoneValues';
 import { createRandom } from '../../test/unit/helpers/random';
 
-/** The reading the shortcut replaces: libphonenumber on the number as a US one, then as an international one. */
+/**
+ * The reading the shortcut replaces: libphonenumber on the number as a US one, then as an international one; and,
+ * by our own rule rather than libphonenumber's, a seven-digit North American local number.
+ */
 function libphonenumberPlausible(digits: string): boolean {
+  if (/^[2-9][0-9]{6}$/.test(digits)) return true;
   if (parsePhoneNumberFromString(digits, 'US')?.isPossible()) return true;
   return parsePhoneNumberFromString(`+${digits}`)?.isValid() ?? false;
 }

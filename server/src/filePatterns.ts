@@ -13,7 +13,10 @@
 import { RE2JS } from 're2js';
 import type { Warn } from '../../common/tenantDataReader';
 
-/** The default when no pattern is set: the names the extension's language already claims. */
+/**
+ * The names that are always subscriber files, whatever the setting adds: `*.subscribers.csv`. They are also the
+ * setting's default, so that an empty setting reads as what it means.
+ */
 export const DEFAULT_FILE_PATTERNS: readonly string[] = ['**/*.subscribers.csv'];
 /** Far beyond any real glob; a longer one is not a file pattern. */
 export const MAX_PATTERN_LENGTH = 256;
@@ -29,6 +32,8 @@ export function compileFilePatterns(
   setting = 'subscriberCsv.filePatterns',
 ): PathMatcher {
   const given = patterns && patterns.length > 0 ? patterns : DEFAULT_FILE_PATTERNS;
+  // The always-matched names are not counted against the setting's bounds.
+  const always = DEFAULT_FILE_PATTERNS.map((pattern) => compileGlob(pattern) as RE2JS);
   const compiled: RE2JS[] = [];
   const reasons = new Set<string>();
   let leftOut = 0;
@@ -57,7 +62,8 @@ export function compileFilePatterns(
   }
   return (path) => {
     const relative = path.replace(/^\//, '');
-    return compiled.some((regex) => regex.matches(path) || regex.matches(relative));
+    const matches = (regex: RE2JS) => regex.matches(path) || regex.matches(relative);
+    return always.some(matches) || compiled.some(matches);
   };
 }
 

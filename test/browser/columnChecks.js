@@ -73,13 +73,13 @@ async function columnChecks({ page, check, shot, goTo, runCommand, cellPosition,
     await statusSays(page, { row: 'row 2: Bruno Müller' }, WAIT.timeout);
     await page.keyboard.press('Control+Alt+G');
     const rows = page.locator('.quick-input-list .monaco-list-row');
-    await rows.filter({ hasText: 'Voicemail' }).first().waitFor(WAIT);
+    await rows.filter({ hasText: 'Last name' }).first().waitFor(WAIT);
     await shot('08-go-to-column');
     await page.keyboard.type('SysPIN');
     const pick = rows.filter({ hasText: 'System-generated PIN' }).first();
     await pick.waitFor(WAIT);
     const text = await pick.innerText();
-    if (!text.includes('column 32') || !text.includes('the system makes up a PIN')) throw new Error(`pick: ${text}`);
+    if (!text.includes('column 32') || !text.includes('System-generated PIN, y or n')) throw new Error(`pick: ${text}`);
     await page.keyboard.press('Enter');
     await page.waitForSelector('.quick-input-widget', { state: 'hidden', ...WAIT });
     await statusSays(page, { column: 'SysPIN · column 32 of 32', row: 'row 2: Bruno Müller' }, WAIT.timeout);

@@ -169,12 +169,12 @@ async function main() {
     await check('the Problems panel lists the mistakes with their codes', async () => {
       await page.keyboard.press('Control+Shift+M');
       const rows = page.locator('.markers-panel .monaco-list-row');
-      await rows.filter({ hasText: 'unknown-column' }).first().waitFor(WAIT);
+      await rows.filter({ hasText: 'misspelt-column' }).first().waitFor(WAIT);
       const texts = await rows.allInnerTexts();
       // Errors come first, in line order; these are the first ones, so they are rendered without scrolling.
       for (const expected of [
         '"Extention" is not an import column',
-        'MobilePhone takes digits only',
+        'The page asks for digits in MobilePhone',
         'phone-punctuation',
       ]) {
         if (!texts.some((t) => t.includes(expected)))
@@ -187,7 +187,7 @@ async function main() {
       const rect = await wordRect(page, 'Type,', 'LastName');
       if (!rect) throw new Error('header line with LastName not rendered');
       await page.mouse.move(rect.x + rect.width / 2, rect.y + rect.height / 2);
-      const hover = page.locator('.monaco-hover:not(.hidden) .hover-contents', { hasText: 'Family name' });
+      const hover = page.locator('.monaco-hover:not(.hidden) .hover-contents', { hasText: 'the name of a location' });
       await hover.first().waitFor(WAIT);
       const text = (await hover.allInnerTexts()).join('\n');
       if (!/LastName — Last name/.test(text)) throw new Error(`hover text: ${text}`);
@@ -201,10 +201,10 @@ async function main() {
       await goTo(page, cellPosition(exampleText, 1, 'Privacy'));
       await page.keyboard.press('Control+Space');
       const rows = page.locator('.suggest-widget.visible .monaco-list-row');
-      await rows.filter({ hasText: 'yes — turn it on' }).first().waitFor(WAIT);
+      await rows.filter({ hasText: 'yes' }).first().waitFor(WAIT);
       const texts = await rows.allInnerTexts();
       const has = (label, meaning) => texts.some((t) => t.split('\n')[0].trim() === label && t.includes(meaning));
-      if (!has('y', 'yes — turn it on') || !has('n', 'no — leave it off')) {
+      if (!has('y', 'yes') || !has('n', 'no')) {
         throw new Error(`suggestions: ${JSON.stringify(texts)}`);
       }
       await shot('04-completion-yes-no');

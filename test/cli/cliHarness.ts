@@ -38,5 +38,5 @@ export function runCli(args: readonly string[], cwd: string): CliRun {
 /** A file with no problems at all under the default settings. */
 export const CLEAN_FILE = csv('Type,FirstName,LastName,Extension', 'User,Ann,Lee,101', 'Location,,Main Lobby,150');
 
-/** Two errors and a warning on line 2: an empty LastName, "Y" for y, and MaxDevices above one digit. */
-export const FILE_WITH_ERRORS = csv('Type,LastName,Privacy,MaxDevices', 'User,,Y,12');
+/** Two errors and a warning on line 2: an empty LastName, "Yes" for y, and MaxDevices above one digit. */
+export const FILE_WITH_ERRORS = csv('Type,LastName,Privacy,MaxDevices', 'User,,Yes,12');

@@ -38,8 +38,9 @@ describe('--format json', () => {
               column: null,
               range: range(0, 27, 0, 36),
               severity: 'error',
-              code: 'unknown-column',
-              message: '"extention" is not an import column. Did you mean Extension?',
+              code: 'misspelt-column',
+              message:
+                '"extention" is not an import column: did you mean Extension? As written, its values would not be imported.',
             },
             {
               line: 2,

@@ -69,7 +69,7 @@ describe('--format sarif', () => {
             'The value differs from an allowed value only in letter case.\n\n**Example:** `Privacy: Y`\n\n' +
             `**Our choice:** ${CATALOG['value-case'].choice}`,
         },
-        defaultConfiguration: { level: 'error' },
+        defaultConfiguration: { level: 'warning' },
       },
     );
   });
@@ -129,19 +129,21 @@ describe('--format sarif', () => {
         properties: { column: 'LastName' },
       },
       {
-        ruleId: 'value-case',
-        ruleIndex: ruleIndex('value-case'),
+        ruleId: 'not-yes-no',
+        ruleIndex: ruleIndex('not-yes-no'),
         level: 'error',
-        message: { text: 'Privacy takes lowercase y or n, not "Y".' },
-        locations: location(7, 8),
+        message: { text: 'Privacy takes y or n; "Yes" is neither. Did you mean y?' },
+        locations: location(7, 10),
         properties: { column: 'Privacy' },
       },
       {
         ruleId: 'above-maximum',
         ruleIndex: ruleIndex('above-maximum'),
         level: 'warning',
-        message: { text: 'MaxDevices is described as a single digit (0–9); 12 may be refused by the import.' },
-        locations: location(9, 11),
+        message: {
+          text: 'The page describes MaxDevices as "digit", which we read as 0–9; check that the tenant allows 12.',
+        },
+        locations: location(11, 13),
         properties: { column: 'MaxDevices' },
       },
     ]);

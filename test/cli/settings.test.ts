@@ -45,7 +45,7 @@ describe('settings from flags and the tenant file', () => {
   after(() => remove());
 
   const missingEmailColumn =
-    'no-email.csv:1:1: error missing-email-column The tenant\'s PIN notification is "Email", so the header needs an Email column.\n' +
+    'no-email.csv:1:1: error missing-email-column The tenant\'s PIN notification setting is "Email": the page then makes the Email column mandatory, and this header has none.\n' +
     '1 error, 0 warnings in 1 file\n';
 
   describe('--pin-notification', () => {
@@ -66,8 +66,8 @@ describe('settings from flags and the tenant file', () => {
       assert.equal(run.code, 1);
       assert.equal(
         run.stdout,
-        'no-email.csv:1:1: error missing-email-column The tenant\'s PIN notification is "Email and Display", ' +
-          'so the header needs an Email column.\n1 error, 0 warnings in 1 file\n',
+        'no-email.csv:1:1: error missing-email-column The tenant\'s PIN notification setting is "Email and Display": ' +
+          'the page then makes the Email column mandatory, and this header has none.\n1 error, 0 warnings in 1 file\n',
       );
     });
   });
@@ -102,7 +102,7 @@ describe('settings from flags and the tenant file', () => {
       assert.equal(run.code, 1);
       assert.equal(
         run.stdout,
-        'profile.csv:2:10: error unknown-id The tenant has no call permission group with ID 7. Known: 1 (Local), 2 (Long distance).\n' +
+        "profile.csv:2:10: error unknown-id This tenant's data lists no call permission group with ID 7. Known: 1 (Local), 2 (Long distance).\n" +
           '1 error, 0 warnings in 1 file\n',
       );
     });
@@ -112,13 +112,13 @@ describe('settings from flags and the tenant file', () => {
       assert.equal(run.code, 1);
       assert.equal(
         run.stdout,
-        'profile.csv:1:1: error missing-email-column The tenant\'s PIN notification is "Email and Display", ' +
-          'so the header needs an Email column.\n' +
-          'profile.csv:2:12: error extension-in-use Extension 100 is already in use on the tenant.\n' +
-          'no-email.csv:1:1: error missing-email-column The tenant\'s PIN notification is "Email and Display", ' +
-          'so the header needs an Email column.\n' +
-          'telco.csv:1:1: error missing-email-column The tenant\'s PIN notification is "Email and Display", ' +
-          'so the header needs an Email column.\n' +
+        'profile.csv:1:1: error missing-email-column The tenant\'s PIN notification setting is "Email and Display": ' +
+          'the page then makes the Email column mandatory, and this header has none.\n' +
+          'profile.csv:2:12: error extension-in-use Extension 100 is already in use on this tenant, as its tenant data lists it.\n' +
+          'no-email.csv:1:1: error missing-email-column The tenant\'s PIN notification setting is "Email and Display": ' +
+          'the page then makes the Email column mandatory, and this header has none.\n' +
+          'telco.csv:1:1: error missing-email-column The tenant\'s PIN notification setting is "Email and Display": ' +
+          'the page then makes the Email column mandatory, and this header has none.\n' +
           '4 errors, 0 warnings in 3 files\n',
       );
     });

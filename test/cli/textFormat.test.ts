@@ -30,8 +30,8 @@ describe('--format text', () => {
 
   const errorLines =
     'errors.csv:2:6: error required-value LastName is mandatory; this row has none.\n' +
-    'errors.csv:2:7: error value-case Privacy takes lowercase y or n, not "Y".\n' +
-    'errors.csv:2:9: warning above-maximum MaxDevices is described as a single digit (0–9); 12 may be refused by the import.\n';
+    'errors.csv:2:7: error not-yes-no Privacy takes y or n; "Yes" is neither. Did you mean y?\n' +
+    'errors.csv:2:11: warning above-maximum The page describes MaxDevices as "digit", which we read as 0–9; check that the tenant allows 12.\n';
 
   test('prints file:line:col: severity code message, 1-based, then the summary', () => {
     const run = runCli(['check', 'errors.csv'], dir);
@@ -47,8 +47,10 @@ describe('--format text', () => {
         'as a tenant admin this value is ignored.\n' +
         'all-severities.csv:2:28: information pin-overrides-syspin This row gives a PIN and sets SysPIN = y: ' +
         'the given PIN is used and no PIN is generated.\n' +
-        'all-severities.csv:2:33: hint pin-email-sent The PIN given on this row will be emailed to lee@example.com.\n' +
-        'all-severities.csv:3:28: hint pin-email-sent The generated PIN will be emailed to kim@example.com.\n' +
+        'all-severities.csv:2:33: hint pin-email-sent The PIN given on this row will be emailed to lee@example.com: ' +
+        'the tenant\'s PIN notification setting is "Email".\n' +
+        'all-severities.csv:3:28: hint pin-email-sent The generated PIN will be emailed to kim@example.com: ' +
+        'the tenant\'s PIN notification setting is "Email".\n' +
         '0 errors, 1 warning, 1 info, 2 hints in 1 file\n',
     );
   });
@@ -76,7 +78,8 @@ describe('--format text', () => {
     const run = runCli(['check', 'accents.csv'], dir);
     assert.equal(
       run.stdout,
-      'accents.csv:2:17: error value-case Privacy takes lowercase y or n, not "Y".\n1 error, 0 warnings in 1 file\n',
+      'accents.csv:2:17: warning value-case The page gives Privacy as lowercase y or n; the import may not recognise "Y". Write y.\n' +
+        '0 errors, 1 warning in 1 file\n',
     );
   });
 

@@ -41,7 +41,9 @@ describe('cell status text', () => {
     assert.equal(cellStatusText({ ...SYSPIN, row: 0, rowLabel: 'header' }).row, 'header row');
     const unknown = cellStatusText({ ...SYSPIN, name: 'Notes', column: undefined });
     assert.equal(unknown.column, 'Notes · column 31 of 32');
-    assert.match(unknown.tooltip, /^`Notes` is not an import column/);
+    assert.match(unknown.tooltip, /^`Notes` is not an import column: the import ignores it \(our reading\)\./);
+    const odd = cellStatusText({ ...SYSPIN, name: 'a`*b*', column: undefined });
+    assert.match(odd.tooltip, /^``a`\*b\*`` is not an import column/);
     const past = cellStatusText({ ...SYSPIN, field: 33, name: '', column: undefined });
     assert.equal(past.column, 'column 34 of 32');
     assert.match(past.tooltip, /past the header's 32 columns/);

@@ -75,7 +75,10 @@ test('rows the endpoint refuses are printed as file:line: column: reason, exit 1
   };
   const run = await cli(['later.csv', '--endpoint', test_.sandbox.endpoint], { fetch: racing });
   assert.equal(run.code, 1);
-  assert.equal(run.stdout, 'later.csv:2: Extension: Extension 220 is already in use on the tenant.\n');
+  assert.equal(
+    run.stdout,
+    'later.csv:2: Extension: Extension 220 is already in use on this tenant, as its tenant data lists it.\n',
+  );
   assert.match(run.stderr, /Nothing was imported \(409\)/);
 });
 

@@ -73,7 +73,7 @@ test("a row taking another entry's extension is still a conflict (409), and noth
   assert.ok(!result.ok && result.kind === 'conflict', JSON.stringify(result));
   assert.deepEqual(
     result.rows.map((row) => [row.line, row.reason]),
-    [[2, 'Extension 701 is already in use on the tenant.']],
+    [[2, 'Extension 701 is already in use on this tenant, as its tenant data lists it.']],
   );
   assert.equal(test_.sandbox.db.countSubscribers(), before);
 });

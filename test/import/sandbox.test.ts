@@ -5,6 +5,9 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { DEFAULT_SETTINGS, getLanguageService } from '@subscriber-csv/language-service';
 import {
   CLEAN_FILE,
   FILE_WITH_TAKEN_EXTENSION,
@@ -17,6 +20,7 @@ import {
 } from './helpers/sandbox';
 
 let test_: TestSandbox;
+const service = getLanguageService();
 
 before(async () => {
   test_ = await startTestSandbox();
@@ -120,7 +124,7 @@ test('an extension taken on the tenant or used twice in the file is a 409 and no
       extension: '110',
       status: 'failed',
       column: 'Extension',
-      reason: 'Extension 110 is already in use on the tenant.',
+      reason: 'Extension 110 is already in use on this tenant, as its tenant data lists it.',
     },
   ]);
   const twice = await post([HEADER, 'User,A,One,,150,1,-1,,,,n', 'User,B,Two,,150,1,-1,,,,n', ''].join('\n'));
@@ -150,6 +154,46 @@ test('a file broken as a whole, a form without the file, and bytes that are not 
   const latin1 = await post(new Uint8Array([...Buffer.from(`${HEADER}\nUser,Bruno,M`), 0xfc, 0x0a]));
   assert.equal(latin1.status, 400);
   assert.match(String(latin1.body.message), /UTF-8/);
+});
+
+// The severity policy: warnings and notes never fail a row. Every row here has only those (an extra column, a value
+// in another letter case, a phone number the page calls a "phone number" written with punctuation, an unusual
+// number, a nameless trailing column, trailing empty cells); the last row has an error and fails on its own.
+test('rows with only warnings are imported; a row with an error fails alone', async () => {
+  const text = [
+    'Type,FirstName,LastName,Extension,IncomingDID,HomePhone,VM,Department,',
+    'user,Gil,Warner,801,+1 617-555-0100,61755501,Y,Sales,',
+    'Location,,Warning Lobby,802,(617) 555-0199,,n,,,,',
+    'User,Hal,Shifted,803,,,y,Sales,Jr.,x',
+    '',
+  ].join('\n');
+  const found = service.doValidation(service.parse(TextDocument.create('file:///w.csv', 'csv', 1, text)), {
+    ...DEFAULT_SETTINGS,
+    assumeSubscriberFile: true,
+  });
+  const severities = (line: number) =>
+    found.filter((diagnostic) => diagnostic.range.start.line === line).map((diagnostic) => diagnostic.severity);
+  assert.ok(severities(0).length > 0 && severities(1).length > 0 && severities(2).length > 0, 'the rows warn');
+  for (const line of [0, 1, 2]) assert.ok(!severities(line).includes(DiagnosticSeverity.Error), `line ${line + 1}`);
+  assert.ok(severities(3).includes(DiagnosticSeverity.Error), 'the last row has an error');
+
+  const response = await post(text);
+  assert.equal(response.status, 200, JSON.stringify(response.body));
+  assert.deepEqual(
+    (response.body.rows as { row: number; status: string; extension: string }[]).map((row) => [
+      row.row,
+      row.status,
+      row.extension,
+    ]),
+    [
+      [1, 'created', '801'],
+      [2, 'created', '802'],
+      [3, 'failed', '803'],
+    ],
+  );
+  assert.equal(test_.sandbox.db.findByExtension('801')?.lastName, 'Warner');
+  assert.equal(test_.sandbox.db.findByExtension('802')?.type, 'Location');
+  assert.equal(test_.sandbox.db.findByExtension('803'), undefined);
 });
 
 test('the upload size is capped (413) while it streams', async () => {

@@ -146,7 +146,7 @@ test('a file broken as a whole is rejected (400) with its problems', async () =>
   const codes = result.problems.map((problem) => [problem.line, problem.code]);
   assert.deepEqual(codes, [
     [1, 'missing-column'],
-    [1, 'unknown-column'],
+    [1, 'misspelt-column'],
   ]);
   assert.equal(result.attempts, 1);
 });

@@ -56,8 +56,8 @@ describe('code actions', () => {
     assert.deepEqual((await applyOnly(uri, actions[0])).diagnostics, []);
   });
 
-  test('unknown-column: rename the misspelt column', async () => {
-    const { uri, diagnostic } = await openWith(lines('Type,LastName,Extention', 'User,Lee,101'), 'unknown-column');
+  test('misspelt-column: rename the misspelt column', async () => {
+    const { uri, diagnostic } = await openWith(lines('Type,LastName,Extention', 'User,Lee,101'), 'misspelt-column');
     const actions = await quickFixes(uri, [diagnostic]);
     assert.equal(actions.length, 1);
     assert.match(actions[0].title, /\bExtension\b/);

@@ -32,8 +32,8 @@ describe('completion', () => {
     assert.deepEqual(
       items.map(({ label, detail, textEdit }) => ({ label, detail, textEdit })),
       [
-        { label: 'y', detail: 'yes — turn it on', textEdit: { range: range(1, 9, 1, 9), newText: 'y' } },
-        { label: 'n', detail: 'no — leave it off', textEdit: { range: range(1, 9, 1, 9), newText: 'n' } },
+        { label: 'y', detail: 'yes', textEdit: { range: range(1, 9, 1, 9), newText: 'y' } },
+        { label: 'n', detail: 'no', textEdit: { range: range(1, 9, 1, 9), newText: 'n' } },
       ],
     );
   });

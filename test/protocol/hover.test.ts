@@ -61,8 +61,8 @@ describe('hover', () => {
   test('on an empty cell: what empty means for this row type', async () => {
     const user = hoverText(await hoverAt(lines('Type,LastName,DirAccess', 'User,Lee,|')));
     const location = hoverText(await hoverAt(lines('Type,LastName,DirAccess', 'Location,Lobby,|')));
-    assert.ok(user.startsWith('Empty: both.'), user);
-    assert.ok(location.startsWith('Empty: dial.'), location);
+    assert.ok(user.startsWith('Empty: both (the page).'), user);
+    assert.ok(location.startsWith('Empty: dial (the page).'), location);
   });
 
   test('on a tenant ID: the name from the configured tenant list', async () => {

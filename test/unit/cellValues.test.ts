@@ -4,6 +4,7 @@
  */
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { COLUMNS, type DiagnosticCode, type ServiceSettings } from '@subscriber-csv/language-service';
 import { csv } from './helpers/dedent';
 import { expectDiagnostics, settingsWith, type ExpectedDiagnostic } from './helpers/service';
@@ -177,7 +178,8 @@ describe('Language', () => {
 });
 
 describe('digits-only columns', () => {
-  for (const column of ['Extension', 'PIN', 'DsiteCLID', 'NumCallDsite', 'OutgoingCLID', 'MaxDevices']) {
+  // The page gives these as digits (MaxDevices: "digit"); anything else is an error.
+  for (const column of ['Extension', 'PIN', 'OutgoingCLID', 'MaxDevices']) {
     it(`${column} takes digits only`, () => {
       expectAccepted(column, ['7', '']);
       expectRejected(column, [
@@ -186,6 +188,21 @@ describe('digits-only columns', () => {
         ['-3', 'not-digits'],
         ['1.5', 'not-digits'],
       ]);
+    });
+  }
+
+  // The page gives no format for these (a dynamic site CLID, the max calls for Dsite): digits are expected, and
+  // anything else only warns.
+  for (const column of ['DsiteCLID', 'NumCallDsite']) {
+    it(`${column}: digits expected, anything else a warning (the page gives no format)`, () => {
+      expectAccepted(column, ['7', '']);
+      const [warning] = expectDiagnostics(
+        rowsUnder(column, ['12a4', '-3']),
+        [onValue(1, '12a4', 'not-a-number', { column }), onValue(2, '-3', 'not-a-number', { column })],
+        TELCO,
+      );
+      assert.equal(warning.severity, DiagnosticSeverity.Warning);
+      assert.match(warning.message, new RegExp(`The page gives no format for ${column}`));
     });
   }
 
@@ -206,7 +223,7 @@ describe('OutgoingCLID', () => {
       [onValue(1, '-2', 'not-digits'), onValue(2, 'abc', 'not-digits')],
       TELCO,
     );
-    assert.match(diagnostics[0].message, /-1 \(private/);
+    assert.match(diagnostics[0].message, /-1 \(Private\), 0 \(default: use the site number\)/);
   });
 });
 
@@ -220,6 +237,11 @@ describe('MaxDevices', () => {
       ['12', 'above-maximum'],
       ['10', 'above-maximum'],
     ]);
+  });
+
+  it('says the one-digit limit is our reading of the page\'s "digit"', () => {
+    const [above] = expectDiagnostics(rowsUnder('MaxDevices', ['12']), [onValue(1, '12', 'above-maximum')]);
+    assert.match(above.message, /The page describes MaxDevices as "digit", which we read as 0–9/);
   });
 });
 
@@ -245,9 +267,10 @@ describe('Email', () => {
 });
 
 describe('phone numbers', () => {
-  for (const column of ['HomePhone', 'MobilePhone', 'IncomingDID']) {
+  // The page says "digits" for these two: punctuation is an error, with the digits as the fix.
+  for (const column of ['HomePhone', 'MobilePhone']) {
     it(`${column}: digits pass; punctuation is reported with the digits as the fix`, () => {
-      expectAccepted(column, ['6175550100', '16175550100', '447911123456', '']);
+      expectAccepted(column, ['6175550100', '16175550100', '447911123456', '5550100', '33142685300', '']);
       expectRejected(column, [
         ['(617) 555-0100', 'phone-punctuation', '6175550100'],
         ['617.555.0100', 'phone-punctuation', '6175550100'],
@@ -258,6 +281,26 @@ describe('phone numbers', () => {
       ]);
     });
   }
+
+  it('IncomingDID, a "phone number" on the page, takes punctuation and checks only its digits', () => {
+    expectAccepted('IncomingDID', ['+1 617-555-0100', '(617) 555-0100', '617.555.0100', '6175550100', '']);
+    expectRejected('IncomingDID', [
+      ['617-555-CALL', 'not-digits'],
+      ['+1 617-555-01', 'implausible-phone'],
+    ]);
+  });
+
+  it('calls a number unusual, never one that no phone number can have, and accepts 7 and 11 digits', () => {
+    expectAccepted('HomePhone', ['5550100', '16175550100', '33142685300']);
+    const [eight, long] = expectDiagnostics(rowsUnder('HomePhone', ['61755501', '1234567890123456']), [
+      onValue(1, '61755501', 'implausible-phone'),
+      onValue(2, '1234567890123456', 'implausible-phone'),
+    ]);
+    assert.equal(eight.severity, DiagnosticSeverity.Information);
+    assert.match(eight.message, /61755501 is unusual for a phone number \(8 digits\)/);
+    assert.match(long.message, /16 digits, more than the 15 of the longest international numbers/);
+    for (const message of [eight.message, long.message]) assert.doesNotMatch(message, /no phone number/);
+  });
 
   it('reports punctuation in a quoted phone number over the whole cell', () => {
     expectDiagnostics('Type,LastName,HomePhone\nUser,Lee,"(617) 555-0100"\n', [
@@ -281,13 +324,24 @@ describe('ID columns', () => {
     ]);
   });
 
-  for (const column of ['Hold', 'CallProfile', 'DsiteZone']) {
-    it(`${column}: any numeric ID passes when the tenant list is unknown or empty; text does not`, () => {
+  // The page: "the digit = ID" for DsiteZone (and KeyProfile): anything else is an error.
+  it('DsiteZone: any numeric ID passes when the tenant list is unknown or empty; text does not', () => {
+    expectAccepted('DsiteZone', ['1', '99', '']);
+    expectAccepted('DsiteZone', ['1', '99'], settingsWith({ role: 'telcoAdmin', lists: { siteZones: [] } }));
+    expectRejected('DsiteZone', [
+      ['-1', 'invalid-id'],
+      ['two', 'invalid-id'],
+    ]);
+  });
+
+  // The page names an "id" for these but gives no format: a numeric ID is expected, anything else warns.
+  for (const column of ['Hold', 'CallProfile']) {
+    it(`${column}: any numeric ID passes when the tenant list is unknown or empty; text warns`, () => {
       expectAccepted(column, ['1', '99', '']);
       expectAccepted(column, ['1', '99'], settingsWith({ role: 'telcoAdmin', lists: { callProfiles: [] } }));
       expectRejected(column, [
-        ['-1', 'invalid-id'],
-        ['two', 'invalid-id'],
+        ['-1', 'not-a-number'],
+        ['two', 'not-a-number'],
       ]);
     });
   }
@@ -321,6 +375,7 @@ describe('ID columns', () => {
       ],
       settings,
     );
+    assert.match(diagnostics[1].message, /This tenant's data lists no call permission group with ID 9\. Known/);
     assert.match(diagnostics[1].message, /1 \(Local only\), 2 \(Long distance\)/);
   });
 });

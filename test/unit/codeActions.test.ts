@@ -16,6 +16,9 @@ import {
   applyEdits,
 } from './helpers/service';
 
+/** The file is said to be a subscriber file: its header alone would not make it one. */
+const ASSUMED = settingsWith({}, { assumeSubscriberFile: true });
+
 describe('value replacement', () => {
   it('fixes the case of a y/n value', () => {
     assert.equal(
@@ -83,15 +86,20 @@ describe('value replacement', () => {
 });
 
 describe('rename header', () => {
-  it('renames an unknown column to the nearest known name', () => {
+  it('renames a misspelt column to the nearest known name', () => {
     const text = 'Type,LastName,Extention\nUser,Lee,101\n';
-    const [action] = codeActionsFor(text, 'unknown-column');
+    const [action] = codeActionsFor(text, 'misspelt-column');
     assert.equal(action.title, 'Rename the column to Extension');
-    assert.equal(textAfterFix(text, 'unknown-column'), 'Type,LastName,Extension\nUser,Lee,101\n');
+    assert.equal(action.isPreferred, true);
+    assert.equal(textAfterFix(text, 'misspelt-column'), 'Type,LastName,Extension\nUser,Lee,101\n');
   });
 
-  it('offers nothing when no name is close', () => {
-    assert.deepEqual(codeActionsFor('Type,LastName,Department\nUser,Lee,Sales\n', 'unknown-column'), []);
+  it('offers to delete an unknown column that is no misspelling, but never as the preferred fix', () => {
+    const text = 'Type,Department,LastName\nUser,Sales,Lee\nLocation,,Lobby\nUser\n';
+    const [action] = codeActionsFor(text, 'unknown-column');
+    assert.equal(action.title, 'Delete this column and its values');
+    assert.equal(action.isPreferred, false);
+    assert.equal(textAfterFix(text, 'unknown-column'), 'Type,LastName\nUser,Lee\nLocation,Lobby\nUser\n');
   });
 });
 
@@ -107,7 +115,7 @@ describe('add missing column', () => {
       Jr."
     `;
     assert.equal(
-      textAfterFix(text, 'missing-column'),
+      textAfterFix(text, 'missing-column', ASSUMED),
       csv`
         FirstName,LastName,Type
         Ann,Lee,
@@ -121,7 +129,7 @@ describe('add missing column', () => {
   });
 
   it('offers one fix per missing column', () => {
-    const actions = codeActionsFor('FirstName,Email\nAnn,a@example.com\n', 'missing-column');
+    const actions = codeActionsFor('FirstName,Email\nAnn,a@example.com\n', 'missing-column', ASSUMED);
     assert.deepEqual(
       actions.map((action) => action.title),
       ['Add the Type column', 'Add the LastName column'],
@@ -169,11 +177,12 @@ describe('delete blank row', () => {
 
 describe('trim extra empty cells', () => {
   it('removes trailing empty cells past the header width', () => {
-    assert.equal(textAfterFix('Type,LastName\nUser,Lee,,\n', 'too-many-fields'), 'Type,LastName\nUser,Lee\n');
+    assert.equal(textAfterFix('Type,LastName\nUser,Lee,,\n', 'extra-empty-cells'), 'Type,LastName\nUser,Lee\n');
     assert.equal(
-      textAfterFix('Type,LastName\nUser,Lee,""\nUser,Kim\n', 'too-many-fields'),
+      textAfterFix('Type,LastName\nUser,Lee,""\nUser,Kim\n', 'extra-empty-cells'),
       'Type,LastName\nUser,Lee\nUser,Kim\n',
     );
+    assert.equal(textAfterFix('Type,LastName\nUser,Lee, ,\n', 'extra-empty-cells'), 'Type,LastName\nUser,Lee\n');
   });
 
   it('offers nothing when an extra cell has a value', () => {

@@ -92,9 +92,12 @@ describe('column table', () => {
 
   it('gives DirAccess a default by row type: both for a User, dial for a Location', () => {
     assert.deepEqual(findColumn('DirAccess')?.blankMeans, { User: 'both', Location: 'dial' });
-    assert.match(hoverTextAt('Type,LastName,DirAccess\nUser,Lee,|\n'), /^Empty: both\./);
-    assert.match(hoverTextAt('Type,LastName,DirAccess\nLocation,Lobby,|\n'), /^Empty: dial\./);
-    assert.match(hoverTextAt('Type,LastName,DirAccess|\n'), /Empty means: both for a User, dial for a Location\./);
+    assert.match(hoverTextAt('Type,LastName,DirAccess\nUser,Lee,|\n'), /^Empty: both \(the page\)\./);
+    assert.match(hoverTextAt('Type,LastName,DirAccess\nLocation,Lobby,|\n'), /^Empty: dial \(the page\)\./);
+    assert.match(
+      hoverTextAt('Type,LastName,DirAccess|\n'),
+      /Empty means \(the page\): both for a User, dial for a Location\./,
+    );
   });
 
   it('finds columns ignoring case and surrounding spaces', () => {

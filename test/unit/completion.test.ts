@@ -4,6 +4,7 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { COLUMNS } from '@subscriber-csv/language-service';
+import { CompletionItemKind } from 'vscode-languageserver-types';
 import { completeAt, labelsOf, settingsWith } from './helpers/service';
 
 const TENANT = settingsWith({
@@ -24,8 +25,8 @@ describe('value completion', () => {
     assert.deepEqual(
       items.map((item) => [item.label, item.detail]),
       [
-        ['y', 'yes — turn it on'],
-        ['n', 'no — leave it off'],
+        ['y', 'yes'],
+        ['n', 'no'],
       ],
     );
   });
@@ -71,7 +72,7 @@ describe('value completion', () => {
     assert.deepEqual(
       items.map((item) => [item.label, item.detail]),
       [
-        ['-1', 'the system default key layout'],
+        ['-1', 'the system setting default'],
         ['4', 'Reception'],
         ['7', 'Sales floor'],
       ],
@@ -87,8 +88,31 @@ describe('value completion', () => {
   });
 
   it('offers no IDs when the tenant lists are unknown', () => {
-    assert.deepEqual(labelsOf(completeAt('Type,LastName,CallProfile\nUser,Lee,|\n')), []);
     assert.deepEqual(labelsOf(completeAt('Type,LastName,KeyProfile\nUser,Lee,|\n')), ['-1']);
+  });
+
+  // VS Code falls back to words from the file when every provider returns an empty list; one item stops that.
+  it('gives an ID cell with no tenant list one item saying so, which leaves the cell as it is', () => {
+    const items = completeAt('Type,LastName,CallProfile\nUser,Lee,"1|2"\n');
+    assert.deepEqual(labelsOf(items), ['No call permission group IDs known']);
+    const [note] = items;
+    assert.equal(note.kind, CompletionItemKind.Text);
+    assert.match(note.detail ?? '', /The tenant’s list is not loaded/);
+    assert.equal(note.filterText, 'No call permission group IDs known');
+    assert.deepEqual(note.textEdit, {
+      range: { start: { line: 1, character: 9 }, end: { line: 1, character: 13 } },
+      newText: '"12"',
+    });
+    assert.deepEqual(labelsOf(completeAt('Type,LastName,Hold\nUser,Lee,|\n')), ['No hold announcement IDs known']);
+  });
+
+  it('gives a digits or phone cell one item saying what it takes, not words from the file', () => {
+    assert.deepEqual(labelsOf(completeAt('Type,LastName,Extension\nUser,Lee,|\nUser,Kim,101\n')), [
+      'Extension: type the digits',
+    ]);
+    assert.deepEqual(labelsOf(completeAt('Type,LastName,MobilePhone\nUser,Lee,6|\n')), [
+      'Mobile phone: type the digits',
+    ]);
   });
 
   it('offers nothing in free-text columns, under unknown columns or past the header', () => {

@@ -40,7 +40,7 @@ describe('diagnostic limit', () => {
   });
 
   it('cuts a real file to 1,000 diagnostics and one summary; the full list is still there for the CLI', () => {
-    const rows = Array.from({ length: 700 }, (_, row) => `User,Lee${row},Y,12`).join('\n');
+    const rows = Array.from({ length: 700 }, (_, row) => `User,Lee${row},Yes,12`).join('\n');
     const text = `Type,LastName,Privacy,MaxDevices\n${rows}\n`;
     const all = validateText(text, settingsWith());
     assert.equal(all.length, 1400);

@@ -57,6 +57,14 @@ describe('filePatterns', () => {
     }
   });
 
+  it('*.subscribers.csv is always a subscriber file, whatever patterns the setting gives', () => {
+    const { matches, warnings } = matcher(['data/**/*.csv']);
+    assert.equal(matches('/work/team.subscribers.csv'), true);
+    assert.equal(matches('data/hr/export.csv'), true);
+    assert.equal(matches('/work/team.csv'), false);
+    assert.deepEqual(warnings, []);
+  });
+
   it('a pattern that is not a valid glob, too long, or past the bounds is left out, with one warning for all', () => {
     const { matches, warnings } = matcher([
       '**/{a,b.csv',

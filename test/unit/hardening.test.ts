@@ -59,11 +59,15 @@ describe('nul-character', () => {
   });
 
   it('reports a NUL in the header, where it also hides the column name', () => {
-    expectDiagnostics('Type,Last\u0000Name\nUser,Lee\n', [
-      { code: 'nul-character', line: 0, startChar: 9, endChar: 10 },
-      { code: 'unknown-column', line: 0, startChar: 5, endChar: 14 },
-      { code: 'missing-column', line: 0, startChar: 0, endChar: 14 },
-    ]);
+    expectDiagnostics(
+      'Type,Last\u0000Name\nUser,Lee\n',
+      [
+        { code: 'nul-character', line: 0, startChar: 9, endChar: 10 },
+        { code: 'misspelt-column', line: 0, startChar: 5, endChar: 14 },
+        { code: 'missing-column', line: 0, startChar: 0, endChar: 14 },
+      ],
+      SUBSCRIBER_FILE,
+    );
   });
 });
 

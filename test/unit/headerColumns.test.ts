@@ -3,9 +3,13 @@
  */
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { COLUMNS } from '@subscriber-csv/language-service';
 import { csv } from './helpers/dedent';
 import { expectDiagnostics, modelOf, settingsWith } from './helpers/service';
+
+/** Said to be a subscriber file: a header lacking Type or LastName is not plainly one by itself. */
+const ASSUMED = settingsWith({}, { assumeSubscriberFile: true });
 
 describe('mandatory columns', () => {
   it('accepts Type and LastName alone', () => {
@@ -17,7 +21,11 @@ describe('mandatory columns', () => {
       FirstName,LastName
       Ann,Lee
     `;
-    expectDiagnostics(text, [{ code: 'missing-column', line: 0, startChar: 0, endChar: 18, data: { column: 'Type' } }]);
+    expectDiagnostics(
+      text,
+      [{ code: 'missing-column', line: 0, startChar: 0, endChar: 18, data: { column: 'Type' } }],
+      ASSUMED,
+    );
   });
 
   it('reports a missing LastName column', () => {
@@ -25,9 +33,11 @@ describe('mandatory columns', () => {
       Type,FirstName
       User,Ann
     `;
-    expectDiagnostics(text, [
-      { code: 'missing-column', line: 0, startChar: 0, endChar: 14, data: { column: 'LastName' } },
-    ]);
+    expectDiagnostics(
+      text,
+      [{ code: 'missing-column', line: 0, startChar: 0, endChar: 14, data: { column: 'LastName' } }],
+      ASSUMED,
+    );
   });
 
   it('reports each missing mandatory column once, in the order of the column table', () => {
@@ -35,10 +45,14 @@ describe('mandatory columns', () => {
       FirstName,Email
       Ann,ann@example.com
     `;
-    expectDiagnostics(text, [
-      { code: 'missing-column', line: 0, startChar: 0, endChar: 15, data: { column: 'Type' } },
-      { code: 'missing-column', line: 0, startChar: 0, endChar: 15, data: { column: 'LastName' } },
-    ]);
+    expectDiagnostics(
+      text,
+      [
+        { code: 'missing-column', line: 0, startChar: 0, endChar: 15, data: { column: 'Type' } },
+        { code: 'missing-column', line: 0, startChar: 0, endChar: 15, data: { column: 'LastName' } },
+      ],
+      ASSUMED,
+    );
   });
 });
 
@@ -67,12 +81,18 @@ describe('column names', () => {
     assert.equal(model.columns().length, 32);
   });
 
-  it('reports a blank column name at the empty header cell', () => {
+  it('notes a blank column name at the empty header cell, and warns of a value under it', () => {
     const text = csv`
       Type,,LastName
       User,x,Lee
+      User,,Kim
     `;
-    expectDiagnostics(text, [{ code: 'blank-column-name', line: 0, startChar: 5, endChar: 5 }]);
+    const [blank, value] = expectDiagnostics(text, [
+      { code: 'blank-column-name', line: 0, startChar: 5, endChar: 5, severity: DiagnosticSeverity.Information },
+      { code: 'unnamed-column-value', line: 1, startChar: 5, endChar: 6, severity: DiagnosticSeverity.Warning },
+    ]);
+    assert.match(blank.message, /Column 2 has no name/);
+    assert.match(value.message, /Column 2 has no name in the header, so this value has no column to go to/);
   });
 
   it('reports a trailing comma in the header as a blank column name', () => {
@@ -88,7 +108,7 @@ describe('column names', () => {
     ]);
   });
 
-  it('reports the second of two columns with the same name, ignoring case', () => {
+  it('warns of the second of two columns with the same name, ignoring case', () => {
     const text = csv`
       Type,LastName,Email,lastname,EMAIL
       User,Lee,a@example.com,Lee,a@example.com
@@ -104,31 +124,35 @@ describe('column names', () => {
     assert.equal(model.dataRows()[0].value('LastName'), 'Lee');
   });
 
-  it('reports an unknown column and suggests the nearest name', () => {
+  it('reports a close misspelling of a column the header lacks, and suggests the name', () => {
     const text = csv`
       Type,LastName,Extention,Frist Name,Last Name,e-mail
       User,Lee,101,Ann,Lee,a@example.com
     `;
     const diagnostics = expectDiagnostics(text, [
-      { code: 'unknown-column', line: 0, startChar: 14, endChar: 23, data: { replacement: 'Extension' } },
-      { code: 'unknown-column', line: 0, startChar: 24, endChar: 34, data: { replacement: 'FirstName' } },
-      { code: 'unknown-column', line: 0, startChar: 35, endChar: 44, data: { replacement: 'LastName' } },
-      { code: 'unknown-column', line: 0, startChar: 45, endChar: 51, data: { replacement: 'Email' } },
+      { code: 'misspelt-column', line: 0, startChar: 14, endChar: 23, data: { replacement: 'Extension' } },
+      { code: 'misspelt-column', line: 0, startChar: 24, endChar: 34, data: { replacement: 'FirstName' } },
+      // Close to LastName, which the header already has: renaming would make a duplicate, so it is only extra.
+      { code: 'unknown-column', line: 0, startChar: 35, endChar: 44 },
+      { code: 'misspelt-column', line: 0, startChar: 45, endChar: 51, data: { replacement: 'Email' } },
     ]);
-    assert.match(diagnostics[0].message, /Did you mean Extension\?/);
+    assert.match(diagnostics[0].message, /did you mean Extension\? As written, its values would not be imported\./);
   });
 
-  it('reports an unknown column with no suggestion when nothing is close', () => {
-    const diagnostics = expectDiagnostics('Type,LastName,Department\nUser,Lee,Sales\n', [
-      { code: 'unknown-column', line: 0, startChar: 14, endChar: 24 },
+  it('warns of an extra column that is no misspelling: the import ignores its values', () => {
+    const diagnostics = expectDiagnostics('Type,LastName,Department,Notes\nUser,Lee,Sales,Ext. 4\n', [
+      { code: 'unknown-column', line: 0, startChar: 14, endChar: 24, severity: DiagnosticSeverity.Warning },
+      { code: 'unknown-column', line: 0, startChar: 25, endChar: 30, severity: DiagnosticSeverity.Warning },
     ]);
     assert.equal(diagnostics[0].data, undefined);
+    assert.match(diagnostics[0].message, /"Department" is not an import column; the import will ignore its values/);
+    assert.match(diagnostics[1].message, /"Notes" is not an import column/);
     assert.doesNotMatch(diagnostics[0].message, /Did you mean/);
   });
 
-  it('does not check the values under an unknown column', () => {
+  it('does not check the values under an unknown or misspelt column', () => {
     expectDiagnostics('Type,LastName,Privacyy\nUser,Lee,Yes\n', [
-      { code: 'unknown-column', line: 0, startChar: 14, endChar: 22, data: { replacement: 'Privacy' } },
+      { code: 'misspelt-column', line: 0, startChar: 14, endChar: 22, data: { replacement: 'Privacy' } },
     ]);
   });
 });

@@ -1,12 +1,14 @@
 /**
  * The PIN rules of the import page, which tie Email, PIN and SysPIN together on a row:
- * - the Email column is mandatory when the tenant's PIN notification is Email or Email and Display;
+ * - the Email column is mandatory when the tenant's PIN notification is Email or Email and Display (the column:
+ *   an empty cell only warns, and only on a User row);
  * - SysPIN = y needs a valid email;
  * - a given PIN wins over a generated one;
  * - with SysPIN = y and email notification, the user is emailed the PIN.
  */
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { csv } from './helpers/dedent';
 import { expectDiagnostics, settingsWith } from './helpers/service';
 
@@ -21,25 +23,38 @@ describe('Email when PIN notices go by email', () => {
     User,A,,,
     User,B,b@example.com,,n
     User,C,  ,4821,n
+    Location,D,,,n
+    location,E,,,
   `;
 
   for (const pinNotification of ['email', 'emailAndDisplay'] as const) {
-    it(`is required on every row (${pinNotification})`, () => {
+    it(`warns on each User row without one, naming the tenant setting; never on a Location (${pinNotification})`, () => {
       const diagnostics = expectDiagnostics(
         text,
         [
           { code: 'email-required', line: 1, startChar: 7, endChar: 7, data: { column: 'Email' } },
           { code: 'email-required', line: 3, startChar: 7, endChar: 9, data: { column: 'Email' } },
+          { code: 'value-case', line: 5, startChar: 0, endChar: 8 },
         ],
         settingsWith({ pinNotification }),
       );
-      assert.match(diagnostics[0].message, pinNotification === 'email' ? /"Email"/ : /"Email and Display"/);
+      assert.equal(diagnostics[0].severity, DiagnosticSeverity.Warning);
+      assert.match(
+        diagnostics[0].message,
+        pinNotification === 'email'
+          ? /The tenant's PIN notification setting is "Email", so PIN notices go by email, and this User has no Email/
+          : /The tenant's PIN notification setting is "Email and Display"/,
+      );
     });
   }
 
   for (const pinNotification of ['none', 'display'] as const) {
     it(`is optional (${pinNotification})`, () => {
-      expectDiagnostics(text, [], settingsWith({ pinNotification }));
+      expectDiagnostics(
+        text,
+        [{ code: 'value-case', line: 5, startChar: 0, endChar: 8 }],
+        settingsWith({ pinNotification }),
+      );
     });
   }
 
@@ -139,7 +154,10 @@ describe('PIN email', () => {
         [{ code: 'pin-email-sent', line: 1, startChar: 22, endChar: 23, data: { column: 'SysPIN' } }],
         settingsWith({ pinNotification }),
       );
-      assert.match(diagnostics[0].message, /generated PIN will be emailed to c@example\.com/);
+      assert.match(
+        diagnostics[0].message,
+        /generated PIN will be emailed to c@example\.com: the tenant.s PIN notification/,
+      );
     }
   });
 

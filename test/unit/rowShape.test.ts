@@ -4,21 +4,39 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { csv } from './helpers/dedent';
-import { expectDiagnostics } from './helpers/service';
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { expectDiagnostics, textAfterFix } from './helpers/service';
 
 describe('too many fields', () => {
-  it('ranges from the comma before the first extra cell to the end of the row', () => {
+  it('is an error when the extra cells hold values, from the comma before the first one to the end of the row', () => {
     const text = csv`
       Type,LastName
       User,Lee,extra
-      User,Kim,,
+      User,Kim,,x
       User,Ray,"a,b",c
     `;
-    expectDiagnostics(text, [
-      { code: 'too-many-fields', line: 1, startChar: 8, endChar: 14 },
-      { code: 'too-many-fields', line: 2, startChar: 8, endChar: 10 },
+    const [extra] = expectDiagnostics(text, [
+      { code: 'too-many-fields', line: 1, startChar: 8, endChar: 14, severity: DiagnosticSeverity.Error },
+      { code: 'too-many-fields', line: 2, startChar: 8, endChar: 11 },
       { code: 'too-many-fields', line: 3, startChar: 8, endChar: 16 },
     ]);
+    assert.match(extra.message, /often an unquoted comma inside a value/);
+  });
+
+  // Excel writes trailing commas: empty cells past the last column lose nothing.
+  it('is only a note when the extra cells are empty (trailing commas)', () => {
+    const text = csv`
+      Type,LastName
+      User,Kim,,
+      User,Ray,
+      User,Ng, ,""
+    `;
+    const [two] = expectDiagnostics(text, [
+      { code: 'extra-empty-cells', line: 1, startChar: 8, endChar: 10, severity: DiagnosticSeverity.Information },
+      { code: 'extra-empty-cells', line: 2, startChar: 8, endChar: 9 },
+      { code: 'extra-empty-cells', line: 3, startChar: 7, endChar: 12 },
+    ]);
+    assert.match(two.message, /2 empty cells past the header's 2 columns \(trailing commas\)/);
   });
 
   it('still checks the cells under the header', () => {
@@ -52,6 +70,22 @@ describe('too few fields', () => {
       { code: 'too-few-fields', line: 1, startChar: 0, endChar: 18 },
       { code: 'required-value', line: 1, startChar: 18, endChar: 18, data: { column: 'LastName' } },
     ]);
+  });
+
+  it('is not reported for a row short only of columns with no name (a trailing comma on the header)', () => {
+    expectDiagnostics('Type,LastName,,\nUser,Lee\nUser,Kim,\nUser\n', [
+      { code: 'blank-column-name', line: 0, startChar: 14, endChar: 14 },
+      { code: 'blank-column-name', line: 0, startChar: 15, endChar: 15 },
+      { code: 'too-few-fields', line: 3, startChar: 0, endChar: 4 },
+      { code: 'required-value', line: 3, startChar: 4, endChar: 4, data: { column: 'LastName' } },
+    ]);
+  });
+
+  it('has a fix adding the missing empty cells', () => {
+    assert.equal(
+      textAfterFix('Type,LastName,Email,Privacy\r\nUser,Lee\r\n', 'too-few-fields'),
+      'Type,LastName,Email,Privacy\r\nUser,Lee,,\r\n',
+    );
   });
 
   it('still checks the cells the row has', () => {

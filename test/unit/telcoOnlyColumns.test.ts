@@ -4,6 +4,7 @@
  */
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { COLUMNS } from '@subscriber-csv/language-service';
 import { csv } from './helpers/dedent';
 import { expectDiagnostics, settingsWith } from './helpers/service';
@@ -43,16 +44,33 @@ describe('telco-only columns', () => {
     expectDiagnostics(text, [], settingsWith({ role: 'telcoAdmin' }));
   });
 
-  it('still have their values checked, for either role', () => {
-    const bad = 'Type,LastName,Dsite\nUser,A,Yes\n';
+  it('have their values checked when a telco admin imports', () => {
+    const bad = 'Type,LastName,Dsite,DsiteZone\nUser,A,Yes,east\n';
     expectDiagnostics(
       bad,
-      [{ code: 'not-yes-no', line: 1, startChar: 7, endChar: 10 }],
+      [
+        { code: 'not-yes-no', line: 1, startChar: 7, endChar: 10 },
+        { code: 'invalid-id', line: 1, startChar: 11, endChar: 15 },
+      ],
       settingsWith({ role: 'telcoAdmin' }),
     );
-    expectDiagnostics(bad, [
-      { code: 'not-yes-no', line: 1, startChar: 7, endChar: 10 },
-      { code: 'telco-only-ignored', line: 1, startChar: 7, endChar: 10 },
-    ]);
+  });
+
+  // The import ignores these values for a tenant admin, so none of them may block that admin's import.
+  it('never block a tenant admin: their values get only the telco-only warning', () => {
+    const bad = 'Type,LastName,PAI,Dsite,DsiteCLID,NumCallDsite,DsiteZone\nUser,A,Yes, Y ,abc,-2,east\n';
+    const settings = settingsWith({ role: 'tenantAdmin', lists: { siteZones: [{ id: '1', name: 'East' }] } });
+    const diagnostics = expectDiagnostics(
+      bad,
+      [
+        { code: 'telco-only-ignored', line: 1, startChar: 7, endChar: 10, data: { column: 'PAI' } },
+        { code: 'telco-only-ignored', line: 1, startChar: 11, endChar: 14, data: { column: 'Dsite' } },
+        { code: 'telco-only-ignored', line: 1, startChar: 15, endChar: 18, data: { column: 'DsiteCLID' } },
+        { code: 'telco-only-ignored', line: 1, startChar: 19, endChar: 21, data: { column: 'NumCallDsite' } },
+        { code: 'telco-only-ignored', line: 1, startChar: 22, endChar: 26, data: { column: 'DsiteZone' } },
+      ],
+      settings,
+    );
+    assert.ok(diagnostics.every((diagnostic) => diagnostic.severity !== DiagnosticSeverity.Error));
   });
 });

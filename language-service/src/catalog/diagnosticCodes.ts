@@ -16,10 +16,22 @@ export type DiagnosticScope = 'file' | 'header' | 'row' | 'cell';
  */
 export type ImportEffect = 'refusesFile' | 'failsRow' | 'none';
 
+/**
+ * Why a code has its severity: the severity policy, applied to every code (`docs/diagnostics.md` states it).
+ * - `page`: the vendor's "Import Users" page states the rule. An error of this basis is one the page requires; a
+ *   warning or note of this basis passes on what the page says the import does.
+ * - `cannot-import`: the page is silent, but the import certainly cannot take the value as written: it would fail,
+ *   or silently change what the file means (a value lost, a misspelt column dropped). Such codes may be errors.
+ * - `our-reading`: the page is silent and the value may well import; our advice, so never an error: a warning (with
+ *   a fix where a fix is safe) or a note.
+ */
+export type SeverityBasis = 'page' | 'cannot-import' | 'our-reading';
+
 export interface DiagnosticFacts {
   readonly severity: Severity;
   readonly scope: DiagnosticScope;
   readonly effect: ImportEffect;
+  readonly basis: SeverityBasis;
 }
 
 /** The `source` of every diagnostic the rules report. */
@@ -32,55 +44,60 @@ export const DIAGNOSTIC_SOURCE = 'subscriber-csv';
  */
 
 export const DIAGNOSTIC_CODES = {
-  // --- The file and its header -------------------------------------------------------------------------
-  'empty-file': { severity: Severity.Error, scope: 'file', effect: 'refusesFile' },
-  'structure-only': { severity: Severity.Information, scope: 'file', effect: 'none' },
-  'missing-header': { severity: Severity.Error, scope: 'header', effect: 'refusesFile' },
-  'unterminated-quote': { severity: Severity.Error, scope: 'file', effect: 'refusesFile' },
-  'blank-column-name': { severity: Severity.Error, scope: 'header', effect: 'refusesFile' },
-  'duplicate-column': { severity: Severity.Error, scope: 'header', effect: 'refusesFile' },
-  'unknown-column': { severity: Severity.Error, scope: 'header', effect: 'refusesFile' },
-  'missing-column': { severity: Severity.Error, scope: 'header', effect: 'refusesFile' },
-  'missing-email-column': { severity: Severity.Error, scope: 'header', effect: 'refusesFile' },
-  'too-many-columns': { severity: Severity.Error, scope: 'header', effect: 'refusesFile' },
-  // --- The shape of a row ---------------------------------------------------------------------------------
-  'too-many-fields': { severity: Severity.Error, scope: 'row', effect: 'failsRow' },
-  'too-few-fields': { severity: Severity.Warning, scope: 'row', effect: 'none' },
-  'blank-row': { severity: Severity.Warning, scope: 'row', effect: 'none' },
-  // --- One cell -----------------------------------------------------------------------------------------
-  'required-value': { severity: Severity.Error, scope: 'cell', effect: 'failsRow' },
-  'invalid-choice': { severity: Severity.Error, scope: 'cell', effect: 'failsRow' },
-  'unlisted-choice': { severity: Severity.Warning, scope: 'cell', effect: 'none' },
-  'value-case': { severity: Severity.Error, scope: 'cell', effect: 'failsRow' },
-  'extra-spaces': { severity: Severity.Warning, scope: 'cell', effect: 'none' },
-  'not-yes-no': { severity: Severity.Error, scope: 'cell', effect: 'failsRow' },
-  'not-digits': { severity: Severity.Error, scope: 'cell', effect: 'failsRow' },
-  'phone-punctuation': { severity: Severity.Error, scope: 'cell', effect: 'failsRow' },
-  'implausible-phone': { severity: Severity.Warning, scope: 'cell', effect: 'none' },
-  'invalid-email': { severity: Severity.Error, scope: 'cell', effect: 'failsRow' },
-  'invalid-id': { severity: Severity.Error, scope: 'cell', effect: 'failsRow' },
-  'unknown-id': { severity: Severity.Error, scope: 'cell', effect: 'failsRow' },
-  'above-maximum': { severity: Severity.Warning, scope: 'cell', effect: 'none' },
-  // --- Several cells of one row ---------------------------------------------------------------------------
-  'email-required': { severity: Severity.Error, scope: 'cell', effect: 'failsRow' },
-  'syspin-needs-email': { severity: Severity.Error, scope: 'cell', effect: 'failsRow' },
-  'pin-overrides-syspin': { severity: Severity.Information, scope: 'cell', effect: 'none' },
-  'pin-email-sent': { severity: Severity.Hint, scope: 'cell', effect: 'none' },
-  'telco-only-ignored': { severity: Severity.Warning, scope: 'cell', effect: 'none' },
-  // --- Across rows --------------------------------------------------------------------------------------
-  'duplicate-extension': { severity: Severity.Error, scope: 'cell', effect: 'refusesFile' },
-  'duplicate-email': { severity: Severity.Warning, scope: 'cell', effect: 'none' },
-  'extension-in-use': { severity: Severity.Error, scope: 'cell', effect: 'refusesFile' },
-  // --- Publishing ----------------------------------------------------------------------------------------
-  'too-many-problems': { severity: Severity.Information, scope: 'file', effect: 'none' },
-  // --- Hostile files: wrong encoding, wrong delimiter, content that is dangerous elsewhere ------------------
-  'wrong-encoding': { severity: Severity.Error, scope: 'file', effect: 'refusesFile' },
-  'nul-character': { severity: Severity.Error, scope: 'row', effect: 'failsRow' },
-  'replacement-character': { severity: Severity.Error, scope: 'row', effect: 'failsRow' },
-  'wrong-delimiter': { severity: Severity.Error, scope: 'file', effect: 'refusesFile' },
-  'value-too-long': { severity: Severity.Warning, scope: 'cell', effect: 'none' },
-  'formula-injection': { severity: Severity.Warning, scope: 'cell', effect: 'none' },
-  'weak-pin': { severity: Severity.Warning, scope: 'cell', effect: 'none' },
+  // --- The file and its header -----------------------------------------------------------------------------
+  'empty-file': { severity: Severity.Error, scope: 'file', effect: 'refusesFile', basis: 'page' },
+  'structure-only': { severity: Severity.Information, scope: 'file', effect: 'none', basis: 'our-reading' },
+  'missing-header': { severity: Severity.Error, scope: 'header', effect: 'refusesFile', basis: 'page' },
+  'unterminated-quote': { severity: Severity.Error, scope: 'file', effect: 'refusesFile', basis: 'cannot-import' },
+  'blank-column-name': { severity: Severity.Information, scope: 'header', effect: 'none', basis: 'our-reading' },
+  'duplicate-column': { severity: Severity.Warning, scope: 'header', effect: 'none', basis: 'our-reading' },
+  'misspelt-column': { severity: Severity.Error, scope: 'header', effect: 'refusesFile', basis: 'cannot-import' },
+  'unknown-column': { severity: Severity.Warning, scope: 'header', effect: 'none', basis: 'our-reading' },
+  'missing-column': { severity: Severity.Error, scope: 'header', effect: 'refusesFile', basis: 'page' },
+  'missing-email-column': { severity: Severity.Error, scope: 'header', effect: 'refusesFile', basis: 'page' },
+  'too-many-columns': { severity: Severity.Warning, scope: 'header', effect: 'none', basis: 'our-reading' },
+  // --- The shape of a row ----------------------------------------------------------------------------------
+  'too-many-fields': { severity: Severity.Error, scope: 'row', effect: 'failsRow', basis: 'cannot-import' },
+  'extra-empty-cells': { severity: Severity.Information, scope: 'row', effect: 'none', basis: 'our-reading' },
+  'too-few-fields': { severity: Severity.Warning, scope: 'row', effect: 'none', basis: 'our-reading' },
+  'blank-row': { severity: Severity.Warning, scope: 'row', effect: 'none', basis: 'our-reading' },
+  'unnamed-column-value': { severity: Severity.Warning, scope: 'row', effect: 'none', basis: 'our-reading' },
+  // --- One cell --------------------------------------------------------------------------------------------
+  'required-value': { severity: Severity.Error, scope: 'cell', effect: 'failsRow', basis: 'page' },
+  'invalid-choice': { severity: Severity.Error, scope: 'cell', effect: 'failsRow', basis: 'page' },
+  'unlisted-choice': { severity: Severity.Warning, scope: 'cell', effect: 'none', basis: 'our-reading' },
+  'value-case': { severity: Severity.Warning, scope: 'cell', effect: 'none', basis: 'our-reading' },
+  'extra-spaces': { severity: Severity.Warning, scope: 'cell', effect: 'none', basis: 'our-reading' },
+  'not-yes-no': { severity: Severity.Error, scope: 'cell', effect: 'failsRow', basis: 'page' },
+  'not-digits': { severity: Severity.Error, scope: 'cell', effect: 'failsRow', basis: 'page' },
+  'not-a-number': { severity: Severity.Warning, scope: 'cell', effect: 'none', basis: 'our-reading' },
+  'phone-punctuation': { severity: Severity.Error, scope: 'cell', effect: 'failsRow', basis: 'page' },
+  'implausible-phone': { severity: Severity.Information, scope: 'cell', effect: 'none', basis: 'our-reading' },
+  'invalid-email': { severity: Severity.Error, scope: 'cell', effect: 'failsRow', basis: 'page' },
+  'invalid-id': { severity: Severity.Error, scope: 'cell', effect: 'failsRow', basis: 'page' },
+  'unknown-id': { severity: Severity.Error, scope: 'cell', effect: 'failsRow', basis: 'cannot-import' },
+  'above-maximum': { severity: Severity.Warning, scope: 'cell', effect: 'none', basis: 'our-reading' },
+  // --- Several cells of one row ----------------------------------------------------------------------------
+  'duplicate-column-conflict': { severity: Severity.Error, scope: 'cell', effect: 'failsRow', basis: 'cannot-import' },
+  'email-required': { severity: Severity.Warning, scope: 'cell', effect: 'none', basis: 'our-reading' },
+  'syspin-needs-email': { severity: Severity.Error, scope: 'cell', effect: 'failsRow', basis: 'page' },
+  'pin-overrides-syspin': { severity: Severity.Information, scope: 'cell', effect: 'none', basis: 'page' },
+  'pin-email-sent': { severity: Severity.Hint, scope: 'cell', effect: 'none', basis: 'page' },
+  'telco-only-ignored': { severity: Severity.Warning, scope: 'cell', effect: 'none', basis: 'page' },
+  // --- Across rows -----------------------------------------------------------------------------------------
+  'duplicate-extension': { severity: Severity.Error, scope: 'cell', effect: 'refusesFile', basis: 'cannot-import' },
+  'duplicate-email': { severity: Severity.Warning, scope: 'cell', effect: 'none', basis: 'our-reading' },
+  'extension-in-use': { severity: Severity.Error, scope: 'cell', effect: 'refusesFile', basis: 'cannot-import' },
+  // --- Publishing ------------------------------------------------------------------------------------------
+  'too-many-problems': { severity: Severity.Information, scope: 'file', effect: 'none', basis: 'our-reading' },
+  // --- Hostile files: wrong encoding, wrong delimiter, content that is dangerous elsewhere -----------------
+  'wrong-encoding': { severity: Severity.Error, scope: 'file', effect: 'refusesFile', basis: 'cannot-import' },
+  'nul-character': { severity: Severity.Error, scope: 'row', effect: 'failsRow', basis: 'cannot-import' },
+  'replacement-character': { severity: Severity.Error, scope: 'row', effect: 'failsRow', basis: 'cannot-import' },
+  'wrong-delimiter': { severity: Severity.Error, scope: 'file', effect: 'refusesFile', basis: 'cannot-import' },
+  'value-too-long': { severity: Severity.Warning, scope: 'cell', effect: 'none', basis: 'our-reading' },
+  'formula-injection': { severity: Severity.Warning, scope: 'cell', effect: 'none', basis: 'our-reading' },
+  'weak-pin': { severity: Severity.Warning, scope: 'cell', effect: 'none', basis: 'our-reading' },
 } as const satisfies Record<string, DiagnosticFacts>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

@@ -14,12 +14,14 @@ import { formulaInjection } from '../rules/formulaInjection';
 import { headerColumns } from '../rules/headerColumns';
 import { longValues } from '../rules/longValues';
 import { pinAndEmail } from '../rules/pinAndEmail';
+import { repeatedColumns } from '../rules/repeatedColumns';
 import type { Report } from '../rules/report';
 import type { FileRule, RowRule, RuleContext } from '../rules/rule';
 import { rowShape } from '../rules/rowShape';
 import { takenOnTenant } from '../rules/takenOnTenant';
 import { telcoOnlyColumns } from '../rules/telcoOnlyColumns';
 import { rowCharacters, textEncoding } from '../rules/textEncoding';
+import { unnamedColumns } from '../rules/unnamedColumns';
 import { weakPin } from '../rules/weakPin';
 import { wrongDelimiter } from '../rules/wrongDelimiter';
 import type { ServiceSettings } from '../settings';
@@ -43,7 +45,9 @@ const ROW_RULES: readonly RowRule[] = [
   takenOnTenant,
   rowCharacters,
   rowShape,
+  unnamedColumns,
   cellValues,
+  repeatedColumns,
   longValues,
   formulaInjection,
   pinAndEmail,
@@ -80,7 +84,7 @@ export class RecordChecker {
     readonly settings: ServiceSettings,
   ) {
     const header = source.header;
-    this.served = settings.assumeSubscriberFile || header?.looksLikeSubscriberFile === true;
+    this.served = settings.assumeSubscriberFile || header?.plainlySubscriberHeader === true;
     this.rowRules = settings.structureOnly ? STRUCTURE_RULES : ROW_RULES;
     const report: Report = (code, start, end, message, data) => {
       const finding: RankedFinding = { code, start: start - this.base, end: end - this.base, message, rank: this.rank };
@@ -113,7 +117,7 @@ export class RecordChecker {
     if (!this.served || !header || !this.context) return [];
     this.collect(0, RANK_MISSING_HEADER);
     if (!header.looksLikeSubscriberFile) {
-      this.push({ ...missingHeader(header.start, header.end), rank: RANK_MISSING_HEADER });
+      this.push({ ...missingHeader(header.start, header.end, header.quotedAsOneCell), rank: RANK_MISSING_HEADER });
     }
     this.rank = RANK_HEADER;
     // File rules run on a header that names no column too: it may be one read with the wrong encoding or delimiter.

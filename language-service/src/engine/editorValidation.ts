@@ -29,9 +29,12 @@ export interface ValidationRun {
   diagnostics(max?: number): Diagnostic[];
 }
 
-/** True when the service should speak about this file at all. */
+/**
+ * True when the service should speak about this file at all: it was said to be a subscriber file (its language, its
+ * name, a file pattern, the CLI's say-so), or its header is plainly a subscriber header.
+ */
 export function isServed(model: SubscriberModel, settings: ServiceSettings): boolean {
-  return settings.assumeSubscriberFile || model.looksLikeSubscriberFile;
+  return settings.assumeSubscriberFile || model.plainlySubscriberHeader;
 }
 
 export class ValidationState implements RecordsListener, ValidationRun {

@@ -7,6 +7,8 @@ import { DIAGNOSTIC_SOURCE, isKnownCode } from '../catalog/diagnosticCodes';
 import type { DiagnosticCode } from '../catalog/diagnosticCodes';
 import type { SubscriberModel } from '../model/subscriberModel';
 import type { DiagnosticData } from '../rules/report';
+import type { RowView } from '../csv/rowView';
+import { extraCellsAreEmpty } from '../rules/rowShape';
 import { convertToCommas, detectDelimiter } from '../rules/wrongDelimiter';
 
 type Fixer = (diagnostic: Diagnostic, data: DiagnosticData, model: SubscriberModel) => CodeAction | undefined;
@@ -22,6 +24,12 @@ function replaceWith(title: (replacement: string) => string): Fixer {
       true,
     );
   };
+}
+
+/** A record's range in the document. */
+function recordRange(model: SubscriberModel, index: number) {
+  const doc = model.document;
+  return { start: doc.positionAt(model.records.starts[index]), end: doc.positionAt(model.records.ends[index]) };
 }
 
 /** A value written as a CSV cell: quoted, its quotes doubled, when it holds a comma, a quote or a line break. */
@@ -71,11 +79,44 @@ const deleteRow: Fixer = (diagnostic, _data, model) => {
 /** Removes extra cells past the header's width when they are all empty (a trailing comma or two). */
 const trimExtraCells: Fixer = (diagnostic, _data, model) => {
   const index = model.recordIndexAt(model.document.offsetAt(diagnostic.range.start));
-  if (index < 0) return undefined;
-  const row = model.row(index);
-  const width = model.header?.width ?? 0;
-  for (let field = width; field < row.cellCount; field++) if (row.value(field) !== '') return undefined;
+  if (index < 0 || !model.header) return undefined;
+  if (!extraCellsAreEmpty(model.row(index), model.header.width)) return undefined;
   return fix('Remove the empty extra cells', diagnostic, model, [{ range: diagnostic.range, newText: '' }], true);
+};
+
+/** Adds the empty cells a short row lacks, so that it has as many as the header. */
+const padRow: Fixer = (diagnostic, _data, model) => {
+  const index = model.recordIndexAt(model.document.offsetAt(diagnostic.range.start));
+  const header = model.header;
+  if (index < 0 || !header) return undefined;
+  const row = model.row(index);
+  const missing = header.width - row.cellCount;
+  if (missing <= 0 || row.unterminated) return undefined;
+  const at = model.document.positionAt(row.end);
+  const cellsWord = missing === 1 ? 'cell' : 'cells';
+  return fix(
+    `Add the ${missing} missing empty ${cellsWord}`,
+    diagnostic,
+    model,
+    [{ range: { start: at, end: at }, newText: ','.repeat(missing) }],
+    true,
+  );
+};
+
+/** Removes the quotes around a header written as one quoted cell, and around every data row quoted the same way. */
+const unquoteHeader: Fixer = (diagnostic, data, model) => {
+  const header = model.header;
+  if (data.replacement === undefined || !header || header.quotedAsOneCell !== data.replacement) return undefined;
+  const edits: TextEdit[] = [{ range: recordRange(model, header.index), newText: data.replacement }];
+  for (let index = header.index + 1; index < model.records.count; index++) {
+    const row = model.row(index);
+    if (row.blank || row.cellCount !== 1) continue;
+    const cell = row.cell(0);
+    if (cell?.quoted && cell.value.includes(',') && !/[\r\n]/.test(cell.value)) {
+      edits.push({ range: recordRange(model, index), newText: cell.value });
+    }
+  }
+  return fix('Remove the quotes around the header (and rows quoted the same way)', diagnostic, model, edits, true);
 };
 
 /** Rewrites the whole file with commas between cells, when that keeps every value (see `convertToCommas`). */
@@ -97,13 +138,18 @@ const convertDelimiter: Fixer = (diagnostic, _data, model) => {
   );
 };
 
-/** Deletes a header cell with no name, and its cell on every row, when all those cells are empty (a trailing comma). */
-const deleteEmptyColumn: Fixer = (diagnostic, _data, model) => {
+/**
+ * The edits deleting column `field` (its header cell and its cell on every row), or undefined when a row's cell
+ * fails `keep` (then deleting would lose something the fix promises not to).
+ */
+function deleteColumnEdits(
+  model: SubscriberModel,
+  field: number,
+  keep: (row: RowView) => boolean = () => true,
+): TextEdit[] | undefined {
   const header = model.header;
-  const doc = model.document;
-  const start = doc.offsetAt(diagnostic.range.start);
-  const field = header ? header.cells.findIndex((cell) => cell.start === start) : -1;
   if (!header || field < 0 || header.cells.length < 2) return undefined;
+  const doc = model.document;
   const cells = header.cells;
   // The cell goes with the comma before it (after it, for the first cell).
   const span = (starts: (f: number) => number, ends: (f: number) => number) =>
@@ -116,8 +162,8 @@ const deleteEmptyColumn: Fixer = (diagnostic, _data, model) => {
   ];
   for (let index = model.headerIndex + 1; index < model.records.count; index++) {
     const row = model.row(index);
+    if (!keep(row)) return undefined;
     if (field >= row.cellCount || (field === 0 && row.cellCount < 2)) continue;
-    if (row.value(field) !== '') return undefined;
     removals.push(
       span(
         (f) => row.cellStart(f),
@@ -125,11 +171,41 @@ const deleteEmptyColumn: Fixer = (diagnostic, _data, model) => {
       ),
     );
   }
-  const edits = removals.map(({ from, to }) => ({
+  return removals.map(({ from, to }) => ({
     range: { start: doc.positionAt(from), end: doc.positionAt(to) },
     newText: '',
   }));
-  return fix('Delete the empty column', diagnostic, model, edits, true);
+}
+
+/** The header field whose cell starts where the diagnostic does. */
+function headerFieldAt(model: SubscriberModel, diagnostic: Diagnostic): number {
+  const start = model.document.offsetAt(diagnostic.range.start);
+  return model.header ? model.header.cells.findIndex((cell) => cell.start === start) : -1;
+}
+
+/** Deletes a header cell with no name, and its cell on every row, when all those cells are empty (a trailing comma). */
+const deleteEmptyColumn: Fixer = (diagnostic, _data, model) => {
+  const field = headerFieldAt(model, diagnostic);
+  const edits = deleteColumnEdits(model, field, (row) => row.value(field).trim() === '');
+  return edits && fix('Delete the empty column', diagnostic, model, edits, true);
+};
+
+/** Deletes a column the import does not know, values and all: offered, never preferred (nothing needs it). */
+const deleteUnknownColumn: Fixer = (diagnostic, _data, model) => {
+  const field = headerFieldAt(model, diagnostic);
+  const edits = deleteColumnEdits(model, field);
+  return edits && fix('Delete this column and its values', diagnostic, model, edits, false);
+};
+
+/** Deletes a repeated column when every row holds the same value in it as in the column's first occurrence. */
+const deleteRepeatedColumn: Fixer = (diagnostic, _data, model) => {
+  const field = headerFieldAt(model, diagnostic);
+  const first = model.header?.repeatedFields.find((repeated) => repeated.field === field)?.first;
+  if (first === undefined) return undefined;
+  const edits = deleteColumnEdits(model, field, (row) => row.value(field).trim() === row.value(first).trim());
+  return (
+    edits && fix('Delete the repeated column (every row holds the same value in both)', diagnostic, model, edits, true)
+  );
 };
 
 const FIXERS: Partial<Record<DiagnosticCode, Fixer>> = {
@@ -138,11 +214,15 @@ const FIXERS: Partial<Record<DiagnosticCode, Fixer>> = {
   'invalid-choice': replaceWith((value) => `Change to ${value}`),
   'phone-punctuation': replaceWith((value) => `Keep only the digits: ${value}`),
   'extra-spaces': replaceWith(() => 'Remove the spaces around the value'),
-  'unknown-column': replaceWith((value) => `Rename the column to ${value}`),
+  'misspelt-column': replaceWith((value) => `Rename the column to ${value}`),
+  'unknown-column': deleteUnknownColumn,
+  'duplicate-column': deleteRepeatedColumn,
   'missing-column': addColumn,
   'missing-email-column': addColumn,
+  'missing-header': unquoteHeader,
   'blank-row': deleteRow,
-  'too-many-fields': trimExtraCells,
+  'extra-empty-cells': trimExtraCells,
+  'too-few-fields': padRow,
   'formula-injection': replaceWith(() => 'Remove the leading formula characters (=, +, -, @)'),
   'wrong-delimiter': convertDelimiter,
   'blank-column-name': deleteEmptyColumn,

@@ -2,6 +2,11 @@
  * Completion inside a cell: in the header, the columns not yet present; in a data cell, the column's allowed
  * values with their meanings and the tenant's IDs with their names. In a file with no text yet, the whole header
  * comes first (`newFile/headerCompletion.ts`).
+ *
+ * A cell whose column takes numbers but has nothing to offer (an ID column whose tenant list is unknown, an
+ * Extension) gets one item saying so. VS Code asks its word-based provider only when every provider of a higher
+ * score returned no item at all, so an empty list would make it offer words from the file (names, emails) in a
+ * cell that takes an ID; a list with one item stops it.
  */
 import { CompletionItemKind, type CompletionItem, type Position } from 'vscode-languageserver-types';
 import { blankMeaning, COLUMNS, type ColumnSpec } from '../columns';
@@ -33,7 +38,9 @@ export function doComplete(model: SubscriberModel, position: Position, tenant: T
   const column = model.header.columnOfField[field];
   if (!column) return [];
   const rowType = row ? model.header.rowTypeOf(row) : undefined;
-  return valueCompletions(column, tenant, range, rowType ? blankMeaning(column, rowType) : undefined);
+  const cellText = row && cellField >= 0 ? row.slice(row.cellStart(cellField), row.cellEnd(cellField)) : '';
+  const items = valueCompletions(column, tenant, range, rowType ? blankMeaning(column, rowType) : undefined);
+  return items.length > 0 || !takesNumbers(column) ? items : [nothingToOffer(column, range, cellText)];
 }
 
 type Range = { start: Position; end: Position };
@@ -67,6 +74,7 @@ function valueCompletions(column: ColumnSpec, tenant: TenantContext, range: Rang
     items.push({
       label: entry.id,
       kind: CompletionItemKind.Value,
+      // Plain text fields: a tenant name is shown as written, never read as Markdown.
       detail: entry.name,
       labelDetails: { description: entry.name },
       // Typing the name finds the ID too.
@@ -76,4 +84,28 @@ function valueCompletions(column: ColumnSpec, tenant: TenantContext, range: Rang
     });
   });
   return items;
+}
+
+/** Columns whose values are numbers (IDs, digits, phone numbers): words from the file are never right there. */
+function takesNumbers(column: ColumnSpec): boolean {
+  return column.kind === 'id' || column.kind === 'digits' || column.kind === 'phone';
+}
+
+/**
+ * The one item of a numbers cell with nothing to offer: it says why, and accepting it leaves the cell as it is.
+ * Its filter text is words, so digits being typed filter it out: it shows on Ctrl+Space, not while typing a number.
+ */
+function nothingToOffer(column: ColumnSpec, range: Range, cellText: string): CompletionItem {
+  const label = column.tenantList ? `No ${column.title.toLowerCase()} IDs known` : `${column.title}: type the digits`;
+  const detail = column.tenantList
+    ? 'The tenant’s list is not loaded: set the endpoint and token, or the subscriberCsv.tenant settings, to pick IDs by name.'
+    : 'Nothing to pick from here.';
+  return {
+    label,
+    kind: CompletionItemKind.Text,
+    detail,
+    filterText: label,
+    sortText: '9',
+    textEdit: { range, newText: cellText },
+  };
 }

@@ -1,49 +1,54 @@
 /**
  * Hover help: on a header cell, what the column is for; on a data cell, the same plus what this value means.
- * All text comes from the column table.
+ * Column text comes from the column table, which says what is the vendor page's and what is our reading; cell text
+ * and tenant names are escaped, so that they show as written.
  */
 import type { Hover, Position } from 'vscode-languageserver-types';
 import { blankMeaning, type ColumnSpec, type RowType } from '../columns';
 import type { SubscriberModel } from '../model/subscriberModel';
 import { nearestColumnName } from '../rules/headerColumns';
-import { pinNoticesByEmail, type TenantContext } from '../settings';
+import { PIN_NOTIFICATION_LABELS, pinNoticesByEmail, type TenantContext } from '../settings';
+import { codeSpan, escapeMarkdown } from './markdown';
 
-const WHO_SETS: Record<ColumnSpec['setBy'], string> = {
-  anyone: 'Any admin who imports can set it.',
-  telcoAdmin: 'Only a telco admin importing on behalf of the tenant can set it; a tenant admin’s value is ignored.',
-};
+/** Said only of telco-only columns: the page restricts those and says nothing of the others. */
+const TELCO_ONLY =
+  'The page: applied only when a telco admin imports on behalf of the tenant; a tenant admin’s value is ignored.';
 
 /** The Markdown that describes a column: meaning, allowed values, default, who may set it. */
 export function describeColumn(column: ColumnSpec, tenant: TenantContext, rowType?: RowType): string {
   const lines = [`**${column.name}** — ${column.title}`, '', column.help, ''];
   if (column.choices && column.choices.length > 0) {
     const heading = column.kind === 'choice' || column.kind === 'yesNo' ? 'Allowed values' : 'Special values';
-    lines.push(`${heading}:`, ...column.choices.map((choice) => `- \`${choice.value}\` — ${choice.meaning}`), '');
+    lines.push(
+      `${heading} (the page):`,
+      ...column.choices.map((choice) => `- \`${choice.value}\` — ${choice.meaning}`),
+    );
+    lines.push('');
   }
   const known = column.tenantList ? tenant.lists[column.tenantList] : undefined;
   if (known && known.length > 0) {
-    lines.push('Tenant IDs:', ...known.slice(0, 20).map((entry) => `- \`${entry.id}\` — ${entry.name}`), '');
+    lines.push('Tenant IDs (from the tenant data or settings):');
+    lines.push(...known.slice(0, 20).map((entry) => `- ${codeSpan(entry.id)} — ${escapeMarkdown(entry.name)}`), '');
   }
   const facts: string[] = [];
-  if (column.requiredColumn) facts.push('Mandatory column; every row needs a value.');
+  if (column.requiredColumn) facts.push('The page makes this column mandatory: every row needs a value.');
   if (column.requiredWhenPinNoticesByEmail && pinNoticesByEmail(tenant)) {
-    facts.push('Mandatory here: the tenant sends PIN notices by email.');
+    const label = PIN_NOTIFICATION_LABELS[tenant.pinNotification];
+    facts.push(`Mandatory for this tenant: its PIN notification setting is "${label}" (the page).`);
   }
   const blank = blankMeaning(column, rowType);
-  if (blank) facts.push(`Empty means: ${blank}.`);
+  if (blank) facts.push(`Empty means (the page): ${blank}.`);
   if (column.kind === 'choice' || column.kind === 'yesNo') {
-    // The page is silent on letter case; a value the import misreads would silently change a setting.
-    facts.push('Write the value exactly as listed: other spellings, even in another letter case, are flagged.');
+    facts.push('Another letter case than the one listed gets a warning: the import may not recognise it.');
   }
-  if (column.kind === 'phone') facts.push('Digits only; numbers of an impossible length get a warning.');
-  else if (column.kind === 'digits') facts.push('Digits only.');
+  if (column.kind === 'phone') facts.push('Numbers of an unusual length get a note.');
   if (column.maxValue !== undefined) {
     const { value, described } = column.maxValue;
-    facts.push(`The import page calls it ${described} (0–${value}); larger numbers get a warning.`);
+    facts.push(`We read ${described} as 0–${value}; larger numbers get a warning.`);
   }
-  facts.push(WHO_SETS[column.setBy]);
-  lines.push(facts.join(' '));
-  return lines.join('\n');
+  if (column.setBy === 'telcoAdmin') facts.push(TELCO_ONLY);
+  if (facts.length > 0) lines.push(facts.join(' '));
+  return lines.join('\n').trimEnd();
 }
 
 function describeValue(
@@ -54,12 +59,12 @@ function describeValue(
 ): string | undefined {
   if (value === '') {
     const blank = blankMeaning(column, rowType);
-    return blank ? `Empty: ${blank}.` : undefined;
+    return blank ? `Empty: ${blank} (the page).` : undefined;
   }
   const choice = column.choices?.find((candidate) => candidate.value === value);
-  if (choice) return `\`${value}\` = ${choice.meaning}`;
+  if (choice) return `${codeSpan(value)} = ${choice.meaning}`;
   const entry = column.tenantList ? tenant.lists[column.tenantList]?.find((known) => known.id === value) : undefined;
-  if (entry) return `\`${value}\` = ${entry.name}`;
+  if (entry) return `${codeSpan(value)} = ${escapeMarkdown(entry.name)} (tenant data)`;
   return undefined;
 }
 
@@ -79,9 +84,13 @@ export function doHover(model: SubscriberModel, position: Position, tenant: Tena
   const column = header.columnOfField[field];
   if (index === header.index) {
     if (column) return { contents: { kind: 'markdown', value: describeColumn(column, tenant) }, range };
+    if (value.trim() === '') {
+      const unnamed = 'This column has no name, so the import has nowhere to put its values (our reading).';
+      return { contents: { kind: 'markdown', value: unnamed }, range };
+    }
     const nearest = nearestColumnName(value);
-    const hint = nearest ? ` Did you mean **${nearest}**?` : '';
-    return { contents: { kind: 'markdown', value: `\`${value}\` is not an import column.${hint}` }, range };
+    const hint = nearest ? ` Did you mean **${nearest}**?` : ' The import ignores its values (our reading).';
+    return { contents: { kind: 'markdown', value: `${codeSpan(value)} is not an import column.${hint}` }, range };
   }
   if (!column) return null;
   const rowType = header.rowTypeOf(row);

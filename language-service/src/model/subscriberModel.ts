@@ -80,9 +80,9 @@ export class SubscriberModel implements SubscriberDocument {
     return this.header?.index ?? -1;
   }
 
-  /** True when the header names at least one known column. */
-  get looksLikeSubscriberFile(): boolean {
-    return this.header?.looksLikeSubscriberFile === true;
+  /** True when the header is plainly a subscriber header: enough to serve a file nobody said is one. */
+  get plainlySubscriberHeader(): boolean {
+    return this.header?.plainlySubscriberHeader === true;
   }
 
   /** The index of the record whose content (its end included) holds `offset`, or -1. */

@@ -1,5 +1,7 @@
 /**
- * Every cell of a data row against its column: mandatory values present, values of the right kind.
+ * Every cell of a data row against its column: mandatory values present, values of the right kind. The values of
+ * columns that only a telco admin can set are not checked for anyone else: the import ignores them then
+ * (`telco-only-ignored` says so), so nothing about them may block that import.
  */
 import { checkValue } from '../values/valueCheck';
 import type { RowRule } from './rule';
@@ -9,9 +11,10 @@ export const cellValues: RowRule = {
   checkRow(row, { header, settings, report }) {
     if (row.blank) return;
     const columns = header.columnOfField;
+    const ignoresTelcoOnly = settings.tenant.role !== 'telcoAdmin';
     for (let field = 0; field < columns.length; field++) {
       const column = columns[field];
-      if (!column) continue;
+      if (!column || (ignoresTelcoOnly && column.setBy === 'telcoAdmin')) continue;
       const present = field < row.cellCount;
       const value = row.value(field);
       const trimmed = value.trim();

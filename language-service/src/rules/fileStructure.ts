@@ -24,7 +24,21 @@ export function unterminatedQuote(start: number, lineEnd: number): Finding {
   };
 }
 
-export function missingHeader(start: number, end: number): Finding {
+/**
+ * The first row names no import column. When it is one quoted cell holding the names (`quoted`, its value), it is
+ * the header in quotes: one diagnostic says so, and carries the unquoted header for the fix.
+ */
+export function missingHeader(start: number, end: number, quoted?: string): Finding {
+  if (quoted !== undefined) {
+    return {
+      code: 'missing-header',
+      start,
+      end,
+      message:
+        'The header row is one quoted cell, so the import would read it as a single column named after all of them. Remove the quotes around it.',
+      data: { replacement: quoted },
+    };
+  }
   return {
     code: 'missing-header',
     start,

@@ -3,7 +3,7 @@
  * what is checked says so once.
  */
 import { closest, distance } from 'fastest-levenshtein';
-import { COLUMNS, type ColumnSpec } from '../columns';
+import { COLUMNS, type ColumnName, type ColumnSpec } from '../columns';
 import { CELL_LIMIT } from '../csv/rowView';
 import { thousands } from '../text/numbers';
 import { PIN_NOTIFICATION_LABELS, pinNoticesByEmail } from '../settings';
@@ -13,7 +13,7 @@ const columnNames = COLUMNS.map((column) => column.name);
 const lowerColumnNames = columnNames.map((name) => name.toLowerCase());
 
 /** The known column a misspelt header most likely means, if it is close enough to be a typo. */
-export function nearestColumnName(headerName: string): string | undefined {
+export function nearestColumnName(headerName: string): ColumnName | undefined {
   const lower = headerName.trim().toLowerCase();
   if (lower === '') return undefined;
   const best = closest(lower, lowerColumnNames);
@@ -33,28 +33,40 @@ export const headerColumns: FileRule = {
           'blank-column-name',
           cell.start,
           cell.end,
-          `Column ${field + 1} has no name. Name it, or delete the column.`,
+          `Column ${field + 1} has no name, so the import has nowhere to put its values. Delete it if it is empty (a trailing comma, as Excel writes it), or name it.`,
         );
         return;
       }
       if (!column) {
+        // A close misspelling of a column the header lacks would lose that column's values without a word.
         const nearest = nearestColumnName(cell.value);
-        report(
-          'unknown-column',
-          cell.start,
-          cell.end,
-          nearest
-            ? `"${cell.value}" is not an import column. Did you mean ${nearest}?`
-            : `"${cell.value}" is not an import column; its values would not be imported.`,
-          nearest ? { replacement: nearest } : undefined,
-        );
+        if (nearest && header.fieldOf(nearest) === undefined) {
+          report(
+            'misspelt-column',
+            cell.start,
+            cell.end,
+            `"${cell.value}" is not an import column: did you mean ${nearest}? As written, its values would not be imported.`,
+            { replacement: nearest },
+          );
+        } else {
+          report(
+            'unknown-column',
+            cell.start,
+            cell.end,
+            `"${cell.value}" is not an import column; the import will ignore its values (our reading: the page lists only its own columns).`,
+          );
+        }
         return;
       }
       const first = seen.get(column);
       if (first !== undefined) {
-        report('duplicate-column', cell.start, cell.end, `${column.name} already appears as column ${first + 1}.`, {
-          column: column.name,
-        });
+        report(
+          'duplicate-column',
+          cell.start,
+          cell.end,
+          `${column.name} already appears as column ${first + 1}. Rows holding the same value in both are fine; a row holding two different values is an error.`,
+          { column: column.name },
+        );
         return;
       }
       seen.set(column, field);
@@ -65,7 +77,7 @@ export const headerColumns: FileRule = {
           'missing-column',
           header.start,
           header.end,
-          `The header has no ${column.name} column; the import requires it.`,
+          `The header has no ${column.name} column; the page makes it mandatory.`,
           { column: column.name },
         );
       }
@@ -75,7 +87,7 @@ export const headerColumns: FileRule = {
           'missing-email-column',
           header.start,
           header.end,
-          `The tenant's PIN notification is "${label}", so the header needs an ${column.name} column.`,
+          `The tenant's PIN notification setting is "${label}": the page then makes the ${column.name} column mandatory, and this header has none.`,
           { column: column.name },
         );
       }
@@ -88,7 +100,7 @@ export const headerColumns: FileRule = {
         lastKept.end,
         header.end,
         `This header has ${thousands(header.width)} columns; only the first ${thousands(CELL_LIMIT)} are checked. ` +
-          `The import has ${COLUMNS.length}: delete the columns it does not know.`,
+          `The import has ${COLUMNS.length}: delete the columns past them if they are empty.`,
       );
     }
   },

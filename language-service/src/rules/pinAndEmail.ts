@@ -28,18 +28,22 @@ export const pinAndEmail: RowRule = {
     const byEmail = pinNoticesByEmail(settings.tenant);
     const label = PIN_NOTIFICATION_LABELS[settings.tenant.pinNotification];
 
+    // The page makes the column mandatory, not each cell: an empty cell on a row that would get a PIN notice warns.
     // Where the row has the column, point at its cell; otherwise the header rule already reports the column.
     const required = byEmail ? header.fieldWhere('requiredByEmail', requiredByEmail) : undefined;
     if (required !== undefined && row.value(required).trim() === '') {
-      const present = required < row.cellCount;
       const column = header.columnOfField[required] as ColumnSpec;
-      report(
-        'email-required',
-        present ? row.cellStart(required) : row.end,
-        present ? row.cellEnd(required) : row.end,
-        `The tenant's PIN notification is "${label}": this row needs an ${column.name}.`,
-        { column: column.name },
-      );
+      const rowType = header.rowTypeOf(row);
+      if (rowType && column.pinNoticeRowTypes?.includes(rowType)) {
+        const present = required < row.cellCount;
+        report(
+          'email-required',
+          present ? row.cellStart(required) : row.end,
+          present ? row.cellEnd(required) : row.end,
+          `The tenant's PIN notification setting is "${label}", so PIN notices go by email, and this ${rowType} has no ${column.name}: it will get no PIN notice by email.`,
+          { column: column.name },
+        );
+      }
     }
     const generate = withRole(header, 'generatePin');
     if (!generate || generate.field >= row.cellCount || row.value(generate.field).trim() !== 'y') return;
@@ -75,9 +79,13 @@ export const pinAndEmail: RowRule = {
     // The page sends the PIN details whenever the flag is set and notices go by email, whichever PIN is applied.
     if (byEmail && validEmail) {
       const which = pinGiven ? 'The PIN given on this row' : 'The generated PIN';
-      report('pin-email-sent', flagStart, flagEnd, `${which} will be emailed to ${email}.`, {
-        column: generate.column.name,
-      });
+      report(
+        'pin-email-sent',
+        flagStart,
+        flagEnd,
+        `${which} will be emailed to ${email}: the tenant's PIN notification setting is "${label}".`,
+        { column: generate.column.name },
+      );
     }
   },
 };

@@ -31,7 +31,7 @@ export const takenOnTenant: RowRule = {
       'extension-in-use',
       row.cellStart(field),
       row.cellEnd(field),
-      `${column.name} ${value} is already in use on the tenant.`,
+      `${column.name} ${value} is already in use on this tenant, as its tenant data lists it.`,
       { column: column.name },
     );
   },

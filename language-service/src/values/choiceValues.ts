@@ -26,7 +26,7 @@ export function checkYesNo(value: string, column: ColumnSpec): ValueFinding | un
   if (lower === 'y' || lower === 'n') {
     return {
       code: 'value-case',
-      message: `${column.name} takes lowercase y or n, not "${value}".`,
+      message: `The page gives ${column.name} as lowercase y or n; the import may not recognise "${value}". Write ${lower}.`,
       replacement: lower,
     };
   }
@@ -45,7 +45,7 @@ export function checkChoice(value: string, column: ColumnSpec): ValueFinding | u
   if (sameLetters) {
     return {
       code: 'value-case',
-      message: `${column.name} takes "${sameLetters.value}" written exactly so, not "${value}".`,
+      message: `The page writes this ${column.name} value "${sameLetters.value}"; the import may not recognise "${value}". Write ${sameLetters.value}.`,
       replacement: sameLetters.value,
     };
   }

@@ -21,7 +21,7 @@ describe('diagnostics', () => {
     assert.deepStrictEqual(
       summarize(diagnostics),
       [
-        `unknown-column@${at(0, 'Extention')}`,
+        `misspelt-column@${at(0, 'Extention')}`,
         `phone-punctuation@${at(1, 'MobilePhone')}`,
         `not-yes-no@${at(1, 'VM')}`,
         `extra-spaces@${at(2, 'Email')}`,
@@ -30,8 +30,8 @@ describe('diagnostics', () => {
         `required-value@${at(3, 'LastName')}`,
         `unknown-id@${at(3, 'CallProfile')}`,
         'blank-row@4:0-4:0',
-        // The two empty cells past the header's 16 columns: the trailing ",,".
-        'too-many-fields@5:45-5:47',
+        // The two empty cells past the header's 16 columns: the trailing ",,", a note.
+        'extra-empty-cells@5:45-5:47',
       ].sort(),
     );
     // Spot checks of the literal numbers, in case cellRange and the server share a mistake.
@@ -43,10 +43,12 @@ describe('diagnostics', () => {
     const document = await openFixture('team.subscribers.csv');
     const diagnostics = await waitForDiagnostics(document.uri, (d) => d.length >= 10);
     const severity = (code: string) => diagnostics.find((d) => codeOf(d) === code)?.severity;
-    assert.strictEqual(severity('unknown-column'), vscode.DiagnosticSeverity.Error);
+    assert.strictEqual(severity('misspelt-column'), vscode.DiagnosticSeverity.Error);
     assert.strictEqual(severity('telco-only-ignored'), vscode.DiagnosticSeverity.Warning);
     assert.strictEqual(severity('blank-row'), vscode.DiagnosticSeverity.Warning);
-    const unknown = diagnostics.find((d) => codeOf(d) === 'unknown-column');
+    assert.strictEqual(severity('value-case'), vscode.DiagnosticSeverity.Warning);
+    assert.strictEqual(severity('extra-empty-cells'), vscode.DiagnosticSeverity.Information);
+    const unknown = diagnostics.find((d) => codeOf(d) === 'misspelt-column');
     assert.match(unknown?.message ?? '', /Extention.*Extension/);
   });
 

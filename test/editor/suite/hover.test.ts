@@ -7,8 +7,8 @@ describe('hover', () => {
     const document = await openFixture('team.subscribers.csv');
     const text = await hoverText(document.uri, cellRange(document, 0, 'LastName').start.translate(0, 2));
     assert.match(text, /\*\*LastName\*\* — Last name/);
-    assert.match(text, /Family name, or the name of the location/);
-    assert.match(text, /Mandatory column/);
+    assert.match(text, /Last name \(text\), or the name of a location \(our reading\)/);
+    assert.match(text, /The page makes this column mandatory/);
   });
 
   it('suggests the right name on a misspelt header', async () => {
@@ -20,7 +20,7 @@ describe('hover', () => {
   it('says what a y/n value means on a data cell', async () => {
     const document = await openFixture('clean.subscribers.csv');
     const text = await hoverText(document.uri, cellRange(document, 1, 'VM').start);
-    assert.match(text, /`y` = yes — turn it on/);
+    assert.match(text, /`y` = yes\n/);
     assert.match(text, /\*\*VM\*\* — Voicemail/);
   });
 

@@ -43,12 +43,12 @@ describe('quick fixes', () => {
   });
 
   const cases: [code: string, title: string, line: number, expectedLine: RegExp][] = [
-    ['unknown-column', 'Rename the column to Extension', 0, /,MobilePhone,Extension,Language,/],
+    ['misspelt-column', 'Rename the column to Extension', 0, /,MobilePhone,Extension,Language,/],
     ['phone-punctuation', 'Keep only the digits: 6175550101', 1, /,ann\.lee@example\.com,6175550101,101,/],
     ['not-yes-no', 'Change to y', 1, /^User,Ann,Lee,.*,n,y,both,/],
     ['extra-spaces', 'Remove the spaces around the value', 2, /,bruno\.muller@example\.com,6175550102,/],
     ['value-case', 'Change to y', 2, /,en,y,y,both,/],
-    ['too-many-fields', 'Remove the empty extra cells', 5, /^Location,.*,-1,,n$/],
+    ['extra-empty-cells', 'Remove the empty extra cells', 5, /^Location,.*,-1,,n$/],
     // Last: deleting the row moves the lines below it up.
     ['blank-row', 'Delete the empty row', 4, /^Location,,Main Lobby,/],
   ];
