@@ -1,5 +1,6 @@
 /**
- * Each rule's help in SARIF: the catalog's explanation itself (title, example, our choice), as text and Markdown,
+ * Each rule's help in SARIF: the catalog's explanation itself (title, example, why it has its severity, our choice),
+ * as text and Markdown,
  * which SARIF viewers (GitHub code scanning, the SARIF viewer for VS Code) show beside a result. The log carries no
  * `helpUri` and no `informationUri`: SARIF wants absolute URIs there, and this project has no public page to point
  * at, so the help travels in the log instead.
@@ -15,8 +16,8 @@ function inlineCode(text: string): string {
 }
 
 export function ruleHelp(info: DiagnosticInfo): MultiformatMessageString {
-  const text = [info.title, `Example: ${info.example}`];
-  const markdown = [info.title, `**Example:** ${inlineCode(info.example)}`];
+  const text = [info.title, `Example: ${info.example}`, `Why this severity: ${info.why}`];
+  const markdown = [info.title, `**Example:** ${inlineCode(info.example)}`, `**Why this severity:** ${info.why}`];
   if (info.choice) {
     text.push(`Our choice: ${info.choice}`);
     markdown.push(`**Our choice:** ${info.choice}`);

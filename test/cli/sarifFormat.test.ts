@@ -64,28 +64,32 @@ describe('--format sarif', () => {
         help: {
           text:
             'The value differs from an allowed value only in letter case.\n\nExample: Privacy: Y\n\n' +
-            `Our choice: ${CATALOG['value-case'].choice}`,
+            `Why this severity: ${CATALOG['value-case'].why}`,
           markdown:
             'The value differs from an allowed value only in letter case.\n\n**Example:** `Privacy: Y`\n\n' +
-            `**Our choice:** ${CATALOG['value-case'].choice}`,
+            `**Why this severity:** ${CATALOG['value-case'].why}`,
         },
         defaultConfiguration: { level: 'warning' },
       },
     );
   });
 
-  test('carries each rule’s help itself, our choice included, and no help link', () => {
+  test('carries each rule’s help itself, why and our choice included, and no help link', () => {
     const rules = sarif('clean.csv').runs[0].tool.driver.rules ?? [];
     for (const rule of rules) {
       const info = CATALOG[rule.id as keyof typeof CATALOG];
       assert.equal(rule.helpUri, undefined, rule.id);
       assert.ok(rule.help?.text.startsWith(`${info.title}\n\nExample: `), rule.id);
+      assert.ok(rule.help?.text.includes(`Why this severity: ${info.why}`), rule.id);
       assert.equal(rule.help?.text.includes(`Our choice: ${info.choice}`), info.choice !== undefined, rule.id);
       assert.equal(rule.help?.markdown?.includes(`**Our choice:** ${info.choice}`), info.choice !== undefined);
     }
     // An example holding a backtick or a line break stays one piece of inline code.
     const help = ruleHelp({ ...CATALOG['value-case'], example: 'Type\nUser,`x`', choice: undefined });
-    assert.equal(help.markdown, `${CATALOG['value-case'].title}\n\n**Example:** \`\` Type\\nUser,\`x\` \`\``);
+    assert.equal(
+      help.markdown,
+      `${CATALOG['value-case'].title}\n\n**Example:** \`\` Type\\nUser,\`x\` \`\`\n\n**Why this severity:** ${CATALOG['value-case'].why}`,
+    );
   });
 
   test('names no URI that is not absolute, other than artifacts against %SRCROOT%', () => {
