@@ -62,7 +62,7 @@ async function check(options: CheckOptions, io: CliIo): Promise<number> {
   let files = 0;
   await io.stdout(formatter.start());
   for (const path of options.files) {
-    // A file is written once its first batch is ready, so that a file that cannot be read leaves no trace.
+    // A file is written once its first batch is ready, so that a file that cannot be read is listed as such.
     let started = false;
     let empty = true;
     const start = async () => {
@@ -82,8 +82,9 @@ async function check(options: CheckOptions, io: CliIo): Promise<number> {
       if (!(error instanceof FileError)) throw error;
       io.stderr(`${TOOL_NAME}: ${error.message}\n`);
       unreadable = true;
-      // The file changed between the two readings: end what was written of it.
+      // The file changed between the two readings: end what was written of it. Otherwise it is still listed.
       if (started) await io.stdout(formatter.fileEnded(path, empty));
+      else await io.stdout(formatter.fileUnreadable(path, error.message, files++ === 0));
       continue;
     }
     await start();

@@ -28,6 +28,7 @@ export {
   type TenantListName,
   type TenantReading,
 } from './tenant';
+export { FILE_ENCODING_INFO, FILE_ENCODINGS, isFileEncoding, type FileEncoding } from './fileEncodings';
 export { COLUMNS, findColumn, type ColumnName, type ColumnSpec, type RowType } from './columns';
 export {
   CATALOG_URL,

@@ -197,11 +197,17 @@ const TEXTS: Readonly<Record<DiagnosticCode, CatalogText>> = {
       'VS Code shows at most 1,000 diagnostics a file, so the editor lists errors first and says how many are left out. The CLI (`subscriber-csv check`) lists them all.',
   },
   // --- Hostile files: wrong encoding, wrong delimiter, content that is dangerous elsewhere ------------------
+  'file-encoding': {
+    title: 'The file is saved in an encoding other than UTF-8 (Windows-1252 or UTF-16).',
+    example: 'a file saved by Excel as "CSV (Comma delimited)" on Windows',
+    choice:
+      "The page says nothing about encodings, so this is a warning, reported once. The CLI and the editor read UTF-8 (with or without a byte order mark), UTF-16 with a byte order mark and Windows-1252, and check the content in full; the import is sent as UTF-8 whatever the file holds. Saving the file as UTF-8 (`subscriber-csv fix`, or Save Clean Copy in the editor) makes it the same for every reader, the vendor's web page included.",
+  },
   'wrong-encoding': {
     title: 'The text looks UTF-16 (a NUL after every letter); the import reads UTF-8.',
     example: 'T\\0y\\0p\\0e\\0 (a UTF-16 file opened as UTF-8)',
     choice:
-      'The editor hands the server text, not bytes, so the encoding is recognised from the text: at least a quarter NUL characters on alternate positions, or a misread UTF-16 byte order mark. The CLI reads bytes and refuses such a file outright (exit 2).',
+      'The editor hands the server text, not bytes, so the encoding is recognised from the text: at least a quarter NUL characters on alternate positions, or a misread UTF-16 byte order mark. The editor offers to reopen the file as UTF-16; the CLI reads bytes, so it reads such a file as UTF-16 and reports `file-encoding` instead.',
   },
   'nul-character': {
     title: 'A row holds NUL characters: binary data, or part of a UTF-16 file.',
@@ -213,7 +219,7 @@ const TEXTS: Readonly<Record<DiagnosticCode, CatalogText>> = {
     title: 'A row holds U+FFFD, where bytes that are not UTF-8 (Windows-1252 "ü") could not be read.',
     example: 'User,M\ufffdller',
     choice:
-      'The original letter is lost once the text is decoded, so there is no fix: reopen the file with its real encoding (usually Windows-1252) and save it as UTF-8. The CLI reads bytes and refuses such a file outright (exit 2).',
+      "The original letter is lost once the text is decoded, so no edit of the text can fix it: reopen the file with its real encoding (usually Windows-1252; the editor offers it in one click when the file's bytes say so) and save it as UTF-8. The CLI reads bytes: a file whose first megabyte is not UTF-8 is read as Windows-1252 (`file-encoding`); this is reported only for bytes that are not UTF-8 further on.",
   },
   'wrong-delimiter': {
     title: 'The header splits into import columns at semicolons or tabs, not at commas.',

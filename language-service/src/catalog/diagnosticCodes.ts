@@ -71,6 +71,7 @@ export const DIAGNOSTIC_CODES = {
   // --- Publishing ----------------------------------------------------------------------------------------
   'too-many-problems': { severity: Severity.Information, scope: 'file', effect: 'none' },
   // --- Hostile files: wrong encoding, wrong delimiter, content that is dangerous elsewhere ------------------
+  'file-encoding': { severity: Severity.Warning, scope: 'file', effect: 'none' },
   'wrong-encoding': { severity: Severity.Error, scope: 'file', effect: 'refusesFile' },
   'nul-character': { severity: Severity.Error, scope: 'row', effect: 'failsRow' },
   'replacement-character': { severity: Severity.Error, scope: 'row', effect: 'failsRow' },
