@@ -9,6 +9,8 @@ import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import {
   CATALOG,
   DIAGNOSTIC_SOURCE,
+  fixKindOf,
+  type FixKind,
   type DiagnosticCode,
   type DiagnosticScope,
   type ImportEffect,
@@ -36,6 +38,12 @@ const EFFECT_NAMES: Readonly<Record<ImportEffect, string>> = {
   none: 'none',
 };
 
+const FIX_NAMES: Readonly<Record<FixKind | 'none', string>> = {
+  auto: 'automatic',
+  quickFix: 'quick fix',
+  none: 'none',
+};
+
 const INTRO = [
   '# Diagnostics',
   '',
@@ -53,6 +61,11 @@ const INTRO = [
   'an import, as we read the page: it refuses the whole file, fails only its row, or nothing. The command line, the',
   'sandbox endpoint and the editor all take these from the catalog.',
   '',
+  '"Fix" says how a problem is fixed. An **automatic** fix changes how a value is written, never what it says, and',
+  'needs no choice: Fix All in the editor (**Subscriber CSV: Fix All Auto-fixable Problems**, or `source.fixAll` on',
+  'save), `subscriber-csv check --fix` and `subscriber-csv fix` apply every one at once. A **quick fix** guesses, adds',
+  'what only you can fill in or drops characters of a value, so it is applied only when you pick it (Ctrl+.).',
+  '',
 ];
 
 /** A table cell or inline text: line breaks shown as `\n`, so an example stays on one line. */
@@ -69,11 +82,13 @@ function code(text: string): string {
 export function renderDiagnosticsDoc(): string {
   const lines = [...INTRO];
   const codes = Object.keys(CATALOG) as DiagnosticCode[];
-  lines.push('| Code | Severity | About | Import | Title |', '| --- | --- | --- | --- | --- |');
+  lines.push('| Code | Severity | About | Import | Fix | Title |', '| --- | --- | --- | --- | --- | --- |');
   for (const name of codes) {
     const entry = CATALOG[name];
     const title = entry.title.replace(/\|/g, '\\|');
-    const facts = `${SEVERITY_NAMES[entry.severity]} | ${SCOPE_NAMES[entry.scope]} | ${EFFECT_NAMES[entry.effect]}`;
+    const facts =
+      `${SEVERITY_NAMES[entry.severity]} | ${SCOPE_NAMES[entry.scope]} | ${EFFECT_NAMES[entry.effect]} | ` +
+      FIX_NAMES[fixKindOf(name) ?? 'none'];
     lines.push(`| [${name}](#${name}) | ${facts} | ${title} |`);
   }
   lines.push('');
@@ -81,7 +96,7 @@ export function renderDiagnosticsDoc(): string {
     const entry = CATALOG[name];
     const facts =
       `**Severity:** ${SEVERITY_NAMES[entry.severity]} · **About:** ${SCOPE_NAMES[entry.scope]} · ` +
-      `**Import:** ${EFFECT_NAMES[entry.effect]}`;
+      `**Import:** ${EFFECT_NAMES[entry.effect]} · **Fix:** ${FIX_NAMES[fixKindOf(name) ?? 'none']}`;
     lines.push(`## ${name}`, '', facts, '', entry.title, '');
     lines.push(`**Example:** ${code(entry.example)}`, '');
     if (entry.choice) lines.push(`**Our choice:** ${entry.choice}`, '');

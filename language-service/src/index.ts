@@ -39,6 +39,8 @@ export {
   type ImportEffect,
 } from './catalog/diagnosticCodes';
 export { CATALOG, type DiagnosticInfo } from './catalog/diagnosticCatalog';
+export { fixKindOf, type FixKind } from './catalog/fixKinds';
+export type { FixAllResult } from './features/fixAll';
 export type { DiagnosticData } from './rules/report';
 export { MAX_PUBLISHED_DIAGNOSTICS } from './diagnosticLimit';
 export { ChunkedTextDocument, ChunkedTextDocuments } from './text/chunkedTextDocument';
