@@ -111,10 +111,29 @@ describe('exit codes', () => {
   });
 
   const usageErrors: [string, string[], string][] = [
-    ['no command', [], 'missing command: expected "check" or "import".'],
-    ['an unknown command', ['lint', 'clean.csv'], 'unknown command: expected "check" or "import".'],
+    ['no command', [], 'missing command: expected "check", "fix" or "import".'],
+    ['an unknown command', ['lint', 'clean.csv'], 'unknown command: expected "check", "fix" or "import".'],
     ['a misspelt command', ['chekc', 'clean.csv'], 'unknown command: did you mean "check"?'],
+    ['a misspelt fix', ['fiz', 'clean.csv'], 'unknown command: did you mean "fix"?'],
     ['no files', ['check'], 'no files to check: name at least one FILE.'],
+    ['no files to fix', ['fix'], 'no files to fix: name at least one FILE.'],
+    [
+      '--fix with --fix-dry-run',
+      ['check', '--fix', '--fix-dry-run', 'clean.csv'],
+      '--fix and --fix-dry-run: choose one.',
+    ],
+    [
+      '--fix-dry-run with a format',
+      ['check', '--fix-dry-run', '--format', 'json', 'clean.csv'],
+      '--fix-dry-run prints a diff: --format does not apply.',
+    ],
+    ['--out on check', ['check', '--out', 'x.csv', 'clean.csv'], '--out is an option of fix, not of check.'],
+    ['--fix on fix', ['fix', '--fix', 'clean.csv'], '--fix is an option of check; fix always writes a clean copy.'],
+    [
+      '--out for two files',
+      ['fix', '--out', 'x.csv', 'clean.csv', 'errors.csv'],
+      '--out names one copy: name one FILE.',
+    ],
     ['an unknown format', ['check', '--format', 'xml', 'clean.csv'], '--format must be one of text, json, sarif.'],
     ['a flag without its value', ['check', 'clean.csv', '--format'], "Option '--format <value>' argument missing."],
     [
