@@ -43,7 +43,7 @@ export class EncodingActions implements vscode.CodeActionProvider {
     const ours = context.diagnostics.filter(
       (diagnostic) =>
         diagnostic.source === DIAGNOSTIC_SOURCE &&
-        (MISREAD_CODES.has(diagnostic.code) || diagnostic.code === 'file-encoding'),
+        (MISREAD_CODES.has(codeOf(diagnostic)) || codeOf(diagnostic) === 'file-encoding'),
     );
     if (ours.length === 0) return [];
     const label = FILE_ENCODING_INFO[saved].label;
@@ -63,7 +63,13 @@ export class EncodingActions implements vscode.CodeActionProvider {
 function misread(document: vscode.TextDocument): boolean {
   return vscode.languages
     .getDiagnostics(document.uri)
-    .some((diagnostic) => diagnostic.source === DIAGNOSTIC_SOURCE && MISREAD_CODES.has(diagnostic.code));
+    .some((diagnostic) => diagnostic.source === DIAGNOSTIC_SOURCE && MISREAD_CODES.has(codeOf(diagnostic)));
+}
+
+/** A diagnostic's code: the language client gives `{ value, target }` when the code links to the catalog. */
+function codeOf(diagnostic: vscode.Diagnostic): unknown {
+  const code = diagnostic.code;
+  return typeof code === 'object' && code !== null ? code.value : code;
 }
 
 export type EncodingCommandResult =

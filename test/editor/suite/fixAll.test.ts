@@ -91,8 +91,10 @@ describe('fix all', () => {
       { 'source.fixAll.subscriberCsv': true },
       vscode.ConfigurationTarget.Workspace,
     );
-    // VS Code 1.82 gives the actions 750 ms by default; a busy test machine needs longer.
-    await editor.update('codeActionsOnSaveTimeout', 20_000, vscode.ConfigurationTarget.Workspace);
+    // VS Code 1.82 gives the actions 750 ms by default, too little on a busy test machine; newer versions wait
+    // with a progress notification and no longer have the setting.
+    const hasTimeout = editor.inspect('codeActionsOnSaveTimeout')?.defaultValue !== undefined;
+    if (hasTimeout) await editor.update('codeActionsOnSaveTimeout', 20_000, vscode.ConfigurationTarget.Workspace);
     try {
       // An edit makes the file dirty, so that saving it saves (and runs the actions): "Yes" becomes "YES".
       const yes = document.getText().indexOf('Yes');
@@ -104,7 +106,7 @@ describe('fix all', () => {
       assert.deepStrictEqual(summarize(await waitForDiagnostics(document.uri, (d) => d.length === 0)), []);
     } finally {
       await editor.update('codeActionsOnSave', undefined, vscode.ConfigurationTarget.Workspace);
-      await editor.update('codeActionsOnSaveTimeout', undefined, vscode.ConfigurationTarget.Workspace);
+      if (hasTimeout) await editor.update('codeActionsOnSaveTimeout', undefined, vscode.ConfigurationTarget.Workspace);
     }
   });
 
@@ -117,7 +119,10 @@ describe('fix all', () => {
 
     const result = await vscode.commands.executeCommand<CleanCopyResult>('subscriberCsv.saveCleanCopy', document.uri);
     assert.deepStrictEqual(result, { status: 'saved', uri: copy.toString(), fixed: 7 });
-    const expected = FIXED.replace('Privacy,VM', 'Privacy,VM,Extention').replace(',y,y\n', ',y,y,101\n');
+    // Bo's row keeps an empty Extention cell; the unknown column's rename is a guess, left for the user.
+    const expected = FIXED.replace('Privacy,VM', 'Privacy,VM,Extention')
+      .replace(',y,y\n', ',y,y,101\n')
+      .replace(',n,n\n', ',n,n,\n');
     assert.strictEqual(fs.readFileSync(copy.fsPath, 'utf8'), expected);
     assert.strictEqual(fs.readFileSync(document.uri.fsPath, 'utf8'), messyWithGuess, 'the original is untouched');
     assert.strictEqual(document.isDirty, false);
