@@ -50,7 +50,7 @@ async function* readPieces(absolute: string, path: string, encoding: FileEncodin
       const read = readBytes(fd, bytes, path);
       if (read === 0) break;
       for (let at = 0; at < read; at += PIECE_BYTES) {
-        yield decoding.write(bytes.subarray(at, Math.min(read, at + PIECE_BYTES)));
+        yield decoding.decode(bytes.subarray(at, Math.min(read, at + PIECE_BYTES)));
       }
     }
     yield decoding.end();

@@ -13,7 +13,7 @@ import { DETECTION_BYTES, detectEncoding, type DetectedEncoding } from './detect
 
 export interface TextDecoding {
   /** The text of the next bytes; a character cut at the end of `bytes` waits for the next call. */
-  write(bytes: Uint8Array): string;
+  decode(bytes: Uint8Array): string;
   /** What is left when the bytes end. */
   end(): string;
 }
@@ -21,7 +21,7 @@ export interface TextDecoding {
 export function createDecoding(encoding: FileEncoding): TextDecoding {
   const decoder = iconv.getDecoder(encoding);
   return {
-    write: (bytes) => decoder.write(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)),
+    decode: (bytes) => decoder.write(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)),
     end: () => decoder.end() ?? '',
   };
 }
@@ -34,7 +34,7 @@ export interface DecodedFile extends DetectedEncoding {
 export function decodeFile(bytes: Uint8Array): DecodedFile {
   const detected = detectEncoding(bytes.subarray(0, DETECTION_BYTES));
   const decoding = createDecoding(detected.encoding);
-  return { ...detected, text: decoding.write(bytes) + decoding.end() };
+  return { ...detected, text: decoding.decode(bytes) + decoding.end() };
 }
 
 /** The bytes a file is written with: UTF-8 without a byte order mark, whatever it was read from. */

@@ -101,7 +101,7 @@ export async function reopenWithEncoding(
   let text: string;
   try {
     const decoding = createDecoding(detected);
-    text = decoding.write(await vscode.workspace.fs.readFile(document.uri)) + decoding.end();
+    text = decoding.decode(await vscode.workspace.fs.readFile(document.uri)) + decoding.end();
   } catch (error) {
     return failed(`Could not read ${fileNameOf(document)}: ${errorText(error)}`);
   }
