@@ -201,7 +201,7 @@ const TEXTS: Readonly<Record<DiagnosticCode, CatalogText>> = {
     title: 'The file is saved in an encoding other than UTF-8 (Windows-1252 or UTF-16).',
     example: 'a file saved by Excel as "CSV (Comma delimited)" on Windows',
     choice:
-      "The page says nothing about encodings, so this is a warning, reported once. The CLI and the editor read UTF-8 (with or without a byte order mark), UTF-16 with a byte order mark and Windows-1252, and check the content in full; the import is sent as UTF-8 whatever the file holds. Saving the file as UTF-8 (`subscriber-csv fix`, or Save Clean Copy in the editor) makes it the same for every reader, the vendor's web page included.",
+      "The page says nothing about encodings, so this is a warning, reported once. The CLI and the editor read UTF-8 (with or without a byte order mark), UTF-16 with a byte order mark and Windows-1252, and check the content in full; the import is sent as UTF-8 whatever the file holds. No edit of the text changes a file's encoding, so Fix All leaves it; the editor's quick fix Save as UTF-8 rewrites the file, and `subscriber-csv check --fix`, `subscriber-csv fix` and Save Clean Copy write UTF-8, which every reader takes, the vendor's web page included.",
   },
   'wrong-encoding': {
     title: 'The text looks UTF-16 (a NUL after every letter); the import reads UTF-8.',
