@@ -23,6 +23,26 @@ const problemMatcherPlugin = {
 };
 
 /**
+ * iconv-lite without its double-byte tables (Chinese, Japanese and Korean code pages, 230 KB of JSON that would
+ * double the extension's download): the bundles decode only UTF-8, UTF-16 and Windows-1252, the encodings Excel
+ * saves a CSV in (common/fileEncoding). `iconv.getDecoder` of a double-byte code page would then fail as unknown.
+ */
+const withoutDoubleByteTables = {
+  name: 'iconv-lite-without-double-byte-tables',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/dbcs-(data|codec)$/ }, (args) =>
+      /[\\/]iconv-lite[\\/]encodings$/.test(args.resolveDir)
+        ? { path: args.path, namespace: 'empty-module' }
+        : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'empty-module' }, () => ({
+      contents: 'module.exports = {};',
+      loader: 'js',
+    }));
+  },
+};
+
+/**
  * One entry a bundle: what runs in the extension host, in the server process, and on the command line. The client
  * and the server run on the Node inside VS Code, 18.15 for 1.82 (the oldest `engines.vscode` allows); the CLI on
  * the Node `engines.node` names. The target lowers syntax only: a newer runtime API still fails there, which is
@@ -49,7 +69,7 @@ async function main() {
         sourcemap: !production,
         sourcesContent: false,
         logLevel: 'silent',
-        plugins: [problemMatcherPlugin],
+        plugins: [problemMatcherPlugin, withoutDoubleByteTables],
       }),
     ),
   );

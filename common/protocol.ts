@@ -9,7 +9,14 @@ import {
   type Diagnostic,
   type TextEdit,
 } from 'vscode-languageserver-protocol';
-import type { CellInfo, NewFileColumn, RowForm, TenantData } from '@subscriber-csv/language-service';
+import type {
+  CellInfo,
+  FileEncoding,
+  FixAllResult,
+  NewFileColumn,
+  RowForm,
+  TenantData,
+} from '@subscriber-csv/language-service';
 
 export type {
   CellInfo,
@@ -19,7 +26,7 @@ export type {
   RowForm,
   RowFormField,
 } from '@subscriber-csv/language-service';
-export type { TenantData };
+export type { FileEncoding, FixAllResult, TenantData };
 
 /** The language id of subscriber files; the server also serves plain CSV files whose header looks like one. */
 export const SUBSCRIBER_LANGUAGE_ID = 'subscriber-csv';
@@ -150,4 +157,42 @@ export interface NewFileTextParams {
 export namespace NewFileTextRequest {
   export const method = 'subscriberCsv/newFileText';
   export const type = new RequestType<NewFileTextParams, string, void>(method);
+}
+
+/**
+ * The kind of the server's Fix All code action, under `source.fixAll`, so that `editor.codeActionsOnSave` with
+ * `source.fixAll` (or this kind alone) applies it, and the Source Action menu lists it.
+ */
+export const FIX_ALL_KIND = 'source.fixAll.subscriberCsv';
+
+/** A document at the version the client holds. */
+export interface VersionedDocumentParams {
+  textDocument: { uri: string; version: number };
+}
+
+/**
+ * Client → server: every automatic fix of the document (the rules library's `getFixAllEdits`), as edits to apply at
+ * once, and how many problems they fix. Sent by the Fix All and Save Clean Copy commands. Answers null when the
+ * document has moved on from `version` (the edits would land in the wrong places) or is not open.
+ */
+export namespace FixAllRequest {
+  export const method = 'subscriberCsv/fixAll';
+  export const type = new RequestType<VersionedDocumentParams, FixAllResult | null, void>(method);
+}
+
+/** The encoding a document's file is saved in, as the client found it in the file's first bytes. */
+export interface FileEncodingParams {
+  uri: string;
+  /** Null when it could not be told (the file is not on disk, or could not be read). */
+  encoding: FileEncoding | null;
+}
+
+/**
+ * Client → server: the encoding of a document's file on disk (the editor hands the server text, never bytes), sent
+ * when a served document opens and after each save. The server passes it to the rules (`file-encoding`) and checks
+ * the document again.
+ */
+export namespace FileEncodingNotification {
+  export const method = 'subscriberCsv/fileEncoding';
+  export const type = new NotificationType<FileEncodingParams>(method);
 }

@@ -9,6 +9,8 @@ import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import {
   CATALOG,
   DIAGNOSTIC_SOURCE,
+  fixKindOf,
+  type FixKind,
   type DiagnosticCode,
   type DiagnosticScope,
   type ImportEffect,
@@ -41,6 +43,12 @@ const BASIS_NAMES: Readonly<Record<SeverityBasis, string>> = {
   page: 'the page',
   'cannot-import': 'cannot import',
   'our-reading': 'our reading',
+};
+
+const FIX_NAMES: Readonly<Record<FixKind | 'none', string>> = {
+  auto: 'automatic',
+  quickFix: 'quick fix',
+  none: 'none',
 };
 
 const INTRO = [
@@ -77,6 +85,11 @@ const INTRO = [
   'an import, as we read the page: it refuses the whole file, fails only its row, or nothing. The command line, the',
   'sandbox endpoint and the editor all take these from the catalog.',
   '',
+  '"Fix" says how a problem is fixed. An **automatic** fix changes how a value is written, never what it says, and',
+  'needs no choice: Fix All in the editor (**Subscriber CSV: Fix All Auto-fixable Problems**, or `source.fixAll` on',
+  'save), `subscriber-csv check --fix` and `subscriber-csv fix` apply every one at once. A **quick fix** guesses, adds',
+  'what only you can fill in or drops characters of a value, so it is applied only when you pick it (Ctrl+.).',
+  '',
 ];
 
 /** A table cell or inline text: line breaks shown as `\n`, so an example stays on one line. */
@@ -111,13 +124,16 @@ export function renderDiagnosticsDoc(): string {
     '## All codes',
     '',
   );
-  lines.push('| Code | Severity | Basis | About | Import | Title |', '| --- | --- | --- | --- | --- | --- |');
+  lines.push(
+    '| Code | Severity | Basis | About | Import | Fix | Title |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+  );
   for (const name of codes) {
     const entry = CATALOG[name];
     const title = entry.title.replace(/\|/g, '\\|');
     const facts =
       `${SEVERITY_NAMES[entry.severity]} | ${BASIS_NAMES[entry.basis]} | ${SCOPE_NAMES[entry.scope]} | ` +
-      EFFECT_NAMES[entry.effect];
+      `${EFFECT_NAMES[entry.effect]} | ${FIX_NAMES[fixKindOf(name) ?? 'none']}`;
     lines.push(`| [${name}](#${name}) | ${facts} | ${title} |`);
   }
   lines.push('');
@@ -125,7 +141,8 @@ export function renderDiagnosticsDoc(): string {
     const entry = CATALOG[name];
     const facts =
       `**Severity:** ${SEVERITY_NAMES[entry.severity]} · **Basis:** ${BASIS_NAMES[entry.basis]} · ` +
-      `**About:** ${SCOPE_NAMES[entry.scope]} · **Import:** ${EFFECT_NAMES[entry.effect]}`;
+      `**About:** ${SCOPE_NAMES[entry.scope]} · **Import:** ${EFFECT_NAMES[entry.effect]} · ` +
+      `**Fix:** ${FIX_NAMES[fixKindOf(name) ?? 'none']}`;
     lines.push(`## ${name}`, '', facts, '', entry.title, '');
     lines.push(`**Why:** ${entry.why}`, '');
     lines.push(`**Example:** ${code(entry.example)}`, '');

@@ -1,5 +1,6 @@
 /**
- * JSON output: `{"files":[{"path", "diagnostics":[{"line", "column", "range", "severity", "code", "message"}]}]}`.
+ * JSON output: `{"files":[{"path", "diagnostics":[{"line", "column", "range", "severity", "code", "message"}]}]}`,
+ * every file named in order; a file that could not be read at all has an `error` and no diagnostics.
  * `line` is 1-based, `range` is the LSP range (0-based), `column` the canonical column name or null. Written as the
  * diagnostics arrive, laid out as `JSON.stringify(report, null, 2)` would lay out the whole report.
  */
@@ -19,6 +20,8 @@ export interface JsonDiagnostic {
 
 export interface JsonFile {
   path: string;
+  /** Why the file could not be read at all (then `diagnostics` is empty); absent for a file that was checked. */
+  error?: string;
   diagnostics: JsonDiagnostic[];
 }
 
@@ -74,6 +77,10 @@ export function createJsonFormatter(): Formatter {
     },
     fileEnded(_path, empty) {
       return empty ? ']\n    }' : '\n      ]\n    }';
+    },
+    fileUnreadable(path, message) {
+      const entry: JsonFile = { path, error: message, diagnostics: [] };
+      return `${files++ === 0 ? '' : ','}\n    ${nestedJson(entry, 2)}`;
     },
     finish() {
       return files === 0 ? ']\n}\n' : '\n  ]\n}\n';

@@ -5,7 +5,7 @@
  */
 import { relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Artifact, ReportingDescriptor, Result, Run } from 'sarif';
+import type { Artifact, Notification, ReportingDescriptor, Result, Run } from 'sarif';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { CATALOG, type DiagnosticCode } from '@subscriber-csv/language-service';
 import { nestedJson } from './formatJson';
@@ -73,11 +73,14 @@ function sarifResult(diagnostic: Diagnostic, uri: string, artifactIndex: number,
 
 /**
  * The log, written as the results arrive: the run's tool first, then every result, then the artifacts (the files,
- * known only at the end). Laid out as `JSON.stringify(log, null, 2)` would lay it out; SARIF readers do not depend on
+ * known only at the end; every file named, those that could not be read included) and the invocation, which names
+ * each file that could not be read in a notification. Laid out as `JSON.stringify(log, null, 2)` would lay it out; SARIF readers do not depend on
  * the order of a run's properties.
  */
 export function createSarifFormatter(cwd: string): Formatter {
   const artifacts: Artifact[] = [];
+  /** Files that could not be read at all: listed as artifacts too, with the reason as a notification. */
+  const unreadable: Notification[] = [];
   let results = 0;
   let uri = '';
   const tool: Run['tool'] = {
@@ -106,8 +109,27 @@ export function createSarifFormatter(cwd: string): Formatter {
       return text;
     },
     fileEnded: () => '',
+    fileUnreadable(path, message) {
+      const location = { uri: artifactUri(path, cwd), uriBaseId: SOURCE_ROOT };
+      artifacts.push({ location });
+      unreadable.push({
+        level: 'error',
+        message: { text: message },
+        locations: [{ physicalLocation: { artifactLocation: { ...location, index: artifacts.length - 1 } } }],
+      });
+      return '';
+    },
     finish() {
-      return `${results === 0 ? '' : '\n      '}],\n      "artifacts": ${nestedJson(artifacts, 3)}\n    }\n  ]\n}\n`;
+      const invocations: Run['invocations'] = [
+        {
+          executionSuccessful: unreadable.length === 0,
+          ...(unreadable.length > 0 ? { toolExecutionNotifications: unreadable } : {}),
+        },
+      ];
+      return (
+        `${results === 0 ? '' : '\n      '}],\n      "artifacts": ${nestedJson(artifacts, 3)},\n` +
+        `      "invocations": ${nestedJson(invocations, 3)}\n    }\n  ]\n}\n`
+      );
     },
   };
 }

@@ -25,6 +25,8 @@ export function createTextFormatter(): Formatter {
       return text;
     },
     fileEnded: () => '',
+    // Its message is on stderr; the summary counts the files checked.
+    fileUnreadable: () => '',
     finish() {
       return `${summary(counts)} in ${plural(fileCount, 'file', 'files')}\n`;
     },

@@ -17,6 +17,11 @@ export interface Formatter {
   diagnostics(path: string, batch: readonly FileDiagnostic[], first: boolean): string;
   /** Output after the file's last batch. */
   fileEnded(path: string, empty: boolean): string;
+  /**
+   * Output for a file that could not be read at all (`first`: no file was written before it), so that every file
+   * named is listed. `message` is already on stderr, and names the file as the CLI's messages do.
+   */
+  fileUnreadable(path: string, message: string, first: boolean): string;
   /** Output after the last file. */
   finish(): string;
 }

@@ -24,12 +24,14 @@ import type { TenantData } from '../../common/protocol';
 import {
   getLanguageService,
   tenantContextOf,
+  type FileEncoding,
   type LanguageService,
   type SubscriberDocument,
 } from '@subscriber-csv/language-service';
 import { fileDiagnostic } from './checkFile';
 import { EXIT_CLEAN, EXIT_PROBLEMS, EXIT_USAGE, FileError } from './errors';
 import { readTextFile } from './readFile';
+import type { DecodedFile } from '../../common/fileEncoding';
 import { TOOL_NAME } from './toolInfo';
 
 export const TOKEN_VARIABLE = 'SUBSCRIBER_CSV_TOKEN';
@@ -104,13 +106,15 @@ export async function runImport(args: readonly string[], io: ImportIo): Promise<
   const token = io.env[TOKEN_VARIABLE]?.trim();
   if (!token) return usage(`set the API token in the environment variable ${TOKEN_VARIABLE}.`);
 
-  let text: string;
+  // Read in the encoding the bytes are in; what is uploaded is that text, sent as UTF-8.
+  let file: DecodedFile;
   try {
-    text = await readTextFile(path, io.cwd);
+    file = await readTextFile(path, io.cwd);
   } catch (error) {
     if (error instanceof FileError) return usage(error.message);
     throw error;
   }
+  const { text, encoding } = file;
   const service = getLanguageService();
   const document = service.parse(TextDocument.create(`file:///${encodeURIComponent(path)}`, 'subscriber-csv', 1, text));
   // Found once: every printed line is scrubbed of them, and a file can have thousands of lines to print.
@@ -131,7 +135,7 @@ export async function runImport(args: readonly string[], io: ImportIo): Promise<
     io.stderr(`${TOOL_NAME} import: could not load the tenant: ${tenant.message}\n`);
     return EXIT_USAGE;
   }
-  const errors = localErrors(service, document, tenant.data);
+  const errors = localErrors(service, document, tenant.data, encoding);
   if (errors.length > 0) {
     for (const error of errors)
       io.stdout(`${clean(`${path}:${error.line}: ${withColumn(error.column, error.message)}`)}\n`);
@@ -170,9 +174,9 @@ export async function runImport(args: readonly string[], io: ImportIo): Promise<
 }
 
 /** The file's errors under the tenant's real settings: the same check the endpoint will make. */
-function localErrors(service: LanguageService, parsed: SubscriberDocument, data: TenantData) {
+function localErrors(service: LanguageService, parsed: SubscriberDocument, data: TenantData, encoding: FileEncoding) {
   return service
-    .doValidation(parsed, { tenant: tenantContextOf(data), assumeSubscriberFile: true })
+    .doValidation(parsed, { tenant: tenantContextOf(data), assumeSubscriberFile: true, encoding })
     .filter((diagnostic) => diagnostic.severity === DiagnosticSeverity.Error)
     .map((diagnostic) => {
       const { column } = fileDiagnostic(diagnostic);

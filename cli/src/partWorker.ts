@@ -17,7 +17,7 @@ export async function runPartJob(job: PartJob): Promise<PartResult> {
   let out: number | undefined;
   try {
     out = openSync(job.outFile, 'w');
-    const text = () => readPieces(job.absolute, job.path);
+    const text = () => readPieces(job.absolute, job.path, job.settings.encoding ?? 'utf-8');
     for await (const batch of service.validateStream(text, job.settings, job.part)) {
       writeSync(out, `${JSON.stringify(batch)}\n`);
     }

@@ -1,28 +1,19 @@
 /**
- * The command runner: parses the command line, checks each file in turn and writes the output.
- * It touches the process only through `CliIo`, so it can run in tests and in other hosts.
- *
- * Files are checked one at a time as they are read (streamed: memory stays flat whatever a file's size), and
- * every format writes each batch of diagnostics as it arrives, so output of any size is never held whole.
+ * The command runner: parses the command line and runs the command: `check` (`checkFiles.ts`), with the fixing
+ * modes and `fix` in `fixCommands.ts`, and `import`. It touches the process only through `CliIo`, so it can run in
+ * tests and in other hosts.
  */
 import { getLanguageService, type ServiceSettings } from '@subscriber-csv/language-service';
-import { parseCommandLine, USAGE, type CheckOptions, type Command } from './args';
-import { checkFile } from './checkStream';
+import { parseCommandLine, USAGE, type Command } from './args';
+import { check, type CliIo } from './checkFiles';
+import { fixInPlace, printFixes, writeCleanCopies } from './fixCommands';
 import { scrub } from '../../common/importClient';
 import { runImport, TOKEN_VARIABLE, type ImportIo } from './importCommand';
-import { EXIT_CLEAN, EXIT_PROBLEMS, EXIT_USAGE, FileError, UsageError } from './errors';
-import { createFormatter } from './formatter';
+import { EXIT_CLEAN, EXIT_USAGE, UsageError } from './errors';
 import { buildSettings } from './settings';
-import { severityName } from './severity';
 import { TOOL_NAME, TOOL_VERSION } from './toolInfo';
 
-export interface CliIo {
-  /** Writes output; a promise when the writer wants the caller to wait (a pipe that is full). */
-  stdout(text: string): void | Promise<void>;
-  stderr(text: string): void;
-  /** The directory relative paths are resolved against. */
-  cwd: string;
-}
+export type { CliIo };
 
 export async function run(argv: readonly string[], given: CliIo | ImportIo): Promise<number> {
   if (argv[0] === 'import') {
@@ -44,54 +35,20 @@ export async function run(argv: readonly string[], given: CliIo | ImportIo): Pro
       io.stdout(`${TOOL_VERSION}\n`);
       return EXIT_CLEAN;
     case 'check':
-      return check(command.options, io);
-  }
-}
-
-async function check(options: CheckOptions, io: CliIo): Promise<number> {
-  let settings: ServiceSettings;
-  try {
-    settings = await buildSettings(options, io.cwd);
-  } catch (error) {
-    return usageFailure(error, io);
-  }
-  const service = getLanguageService();
-  const formatter = createFormatter(options.format, io.cwd);
-  let foundErrors = false;
-  let unreadable = false;
-  let files = 0;
-  await io.stdout(formatter.start());
-  for (const path of options.files) {
-    // A file is written once its first batch is ready, so that a file that cannot be read leaves no trace.
-    let started = false;
-    let empty = true;
-    const start = async () => {
-      if (started) return;
-      started = true;
-      await io.stdout(formatter.fileStarted(path, files++ === 0));
-    };
-    try {
-      for await (const batch of checkFile(service, path, io.cwd, settings)) {
-        if (batch.length === 0) continue;
-        await start();
-        foundErrors ||= batch.some(({ diagnostic }) => severityName(diagnostic) === 'error');
-        await io.stdout(formatter.diagnostics(path, batch, empty));
-        empty = false;
+    case 'fix': {
+      let settings: ServiceSettings;
+      try {
+        settings = await buildSettings(command.options, io.cwd);
+      } catch (error) {
+        return usageFailure(error, io);
       }
-    } catch (error) {
-      if (!(error instanceof FileError)) throw error;
-      io.stderr(`${TOOL_NAME}: ${error.message}\n`);
-      unreadable = true;
-      // The file changed between the two readings: end what was written of it.
-      if (started) await io.stdout(formatter.fileEnded(path, empty));
-      continue;
+      const service = getLanguageService();
+      if (command.kind === 'fix') return writeCleanCopies(service, command.options, settings, io);
+      if (command.options.fix === 'dryRun') return printFixes(service, command.options.files, settings, io);
+      const failed = command.options.fix === 'write' ? await fixInPlace(service, command.options, settings, io) : [];
+      return check(service, command.options, settings, io, new Map(failed));
     }
-    await start();
-    await io.stdout(formatter.fileEnded(path, empty));
   }
-  await io.stdout(formatter.finish());
-  if (unreadable) return EXIT_USAGE;
-  return foundErrors ? EXIT_PROBLEMS : EXIT_CLEAN;
 }
 
 /**

@@ -14,6 +14,7 @@ import { registerColumnFeatures } from './columns/columnFeatures';
 import { SERVED_DOCUMENTS } from './documentSelector';
 import { restrictedKeys } from './import/trustedValues';
 import { registerGettingStarted } from './gettingStarted';
+import { registerFixFeatures } from './fixes/fixFeatures';
 import { registerImportFeatures } from './importFeatures';
 import { rereadOnTrust, trustedConfigurationMiddleware } from './restrictedSettings';
 import { traceChannel } from './traceChannel';
@@ -50,6 +51,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const log = vscode.window.createOutputChannel('Subscriber CSV', { log: true });
   context.subscriptions.push(log);
   registerImportFeatures(context, client, log);
+  registerFixFeatures(context, client, log);
   registerColumnFeatures(context, client, columnHints);
   registerGettingStarted(context, client);
 

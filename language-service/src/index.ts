@@ -29,6 +29,7 @@ export {
   type TenantListName,
   type TenantReading,
 } from './tenant';
+export { FILE_ENCODING_INFO, FILE_ENCODINGS, isFileEncoding, type FileEncoding } from './fileEncodings';
 export { COLUMNS, findColumn, type ColumnName, type ColumnSpec, type RowType } from './columns';
 export {
   DIAGNOSTIC_SOURCE,
@@ -39,6 +40,8 @@ export {
   type SeverityBasis,
 } from './catalog/diagnosticCodes';
 export { CATALOG, type DiagnosticInfo } from './catalog/diagnosticCatalog';
+export { fixKindOf, type FixKind } from './catalog/fixKinds';
+export type { FixAllResult } from './features/fixAll';
 export type { DiagnosticData } from './rules/report';
 export { MAX_PUBLISHED_DIAGNOSTICS } from './diagnosticLimit';
 export { ChunkedTextDocument, ChunkedTextDocuments } from './text/chunkedTextDocument';

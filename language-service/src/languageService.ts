@@ -25,6 +25,7 @@ import { validateStream, type StreamPart } from './engine/streamValidation';
 import { getCellEdit } from './features/cellEdit';
 import { getCellInfo, type CellInfo } from './features/cellInfo';
 import { getCodeActions } from './features/codeActions';
+import { getFixAll, type FixAllResult } from './features/fixAll';
 import { doComplete } from './features/completion';
 import { findDocumentSymbols } from './features/documentSymbols';
 import { getFoldingRanges } from './features/foldingRanges';
@@ -67,6 +68,12 @@ export interface LanguageService {
   doComplete(parsed: SubscriberDocument, position: Position, settings: ServiceSettings): CompletionItem[];
   /** Quick fixes for diagnostics of this document, chosen by code and built from their `data`. */
   getCodeActions(parsed: SubscriberDocument, diagnostics: readonly Diagnostic[]): CodeAction[];
+  /**
+   * Every automatic fix of the file (`fixKindOf(code) === 'auto'`), as edits of the document as it is, to apply at
+   * once. Validates the whole file itself (not only the diagnostics an editor was shown), and again after the
+   * fixes, until no automatic fix is left; overlapping fixes are taken in a fixed order.
+   */
+  getFixAllEdits(parsed: SubscriberDocument, settings: ServiceSettings): FixAllResult;
   /** The header, holding the data rows named by person or location; at most 5,000 rows, then a note of the rest. */
   findDocumentSymbols(parsed: SubscriberDocument, settings: ServiceSettings): DocumentSymbol[];
   /** Rows whose label (`Ann Lee, ext 101`) holds every word of `query`, anywhere in the file. */
@@ -112,6 +119,7 @@ export function getLanguageService(): LanguageService {
       return isServed(model, settings) ? doComplete(model, position, settings.tenant) : [];
     },
     getCodeActions: (parsed, diagnostics) => getCodeActions(modelOf(parsed), diagnostics),
+    getFixAllEdits: (parsed, settings) => getFixAll(modelOf(parsed), settings),
     findDocumentSymbols: (parsed, settings) => whenServed(parsed, settings, [], findDocumentSymbols),
     findRowSymbols: (parsed, query, settings) =>
       whenServed(parsed, settings, [], (model) => findRowSymbols(model, query)),

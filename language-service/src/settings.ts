@@ -2,6 +2,7 @@
  * What the rules need to know about the tenant and the person importing. It is input, never code:
  * the server reads it from settings or the tenant endpoint, the CLI from flags and a JSON file.
  */
+import type { FileEncoding } from './fileEncodings';
 import {
   TENANT_LISTS,
   type ImporterRole,
@@ -33,6 +34,11 @@ export interface ServiceSettings {
    * for files above the size the user set, so that a huge file stays responsive.
    */
   structureOnly?: boolean;
+  /**
+   * The encoding the file's bytes are saved in, as the host that read them found it (the CLI, the editor's client);
+   * absent when the text did not come from a file or the host could not tell. Anything but UTF-8 is reported once.
+   */
+  encoding?: FileEncoding;
 }
 
 export const DEFAULT_TENANT: TenantContext = { pinNotification: 'none', role: 'tenantAdmin', lists: {} };

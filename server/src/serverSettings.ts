@@ -1,14 +1,20 @@
 /**
  * The settings the rules library takes, per document, in one place: the client's `subscriberCsv` configuration for
- * the document's folder, the tenant data from the endpoint when loaded, and whether the file is a subscriber file
- * by its language or name.
+ * the document's folder, the tenant data from the endpoint when loaded, whether the file is a subscriber file
+ * by its language or name, and the encoding the client found the file saved in.
  *
  * They are computed once per configuration or tenant change, not per request: the configuration is asked for once
  * per document, read and type-checked once per distinct value (so a wrong type is warned about once, not on every
  * hover), and each document's settings are kept until the next change. Only the size check is made per call, since
  * the text changes with every keystroke; it picks one of two settings objects made in advance.
  */
-import { DEFAULT_TENANT, type ServiceSettings, type TenantContext } from '@subscriber-csv/language-service';
+import {
+  DEFAULT_TENANT,
+  isFileEncoding,
+  type FileEncoding,
+  type ServiceSettings,
+  type TenantContext,
+} from '@subscriber-csv/language-service';
 import type { Connection } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_SECTION, SUBSCRIBER_LANGUAGE_ID, type TenantData } from '../../common/protocol';
@@ -42,6 +48,8 @@ export class ServerSettings {
   /** Per distinct configuration value (as JSON), so that documents of one folder share the work and its warnings. */
   private configured = new Map<string, Configured>();
   private readonly documents = new Map<string, Promise<DocumentEntry>>();
+  /** The encoding of each document's file, as the client read it from disk. */
+  private readonly encodings = new Map<string, FileEncoding>();
   private readonly warn: Warn;
 
   constructor(private readonly connection: Connection) {
@@ -67,6 +75,21 @@ export class ServerSettings {
   forget(uri: string): void {
     this.answers.delete(uri);
     this.documents.delete(uri);
+    this.encodings.delete(uri);
+  }
+
+  /**
+   * The encoding of a document's file, from the client (null: unknown). Checked here, since any client may send it.
+   * Returns true when it changed, so that the document is checked again.
+   */
+  setEncoding(uri: unknown, encoding: unknown): boolean {
+    if (typeof uri !== 'string') return false;
+    const known = isFileEncoding(encoding) ? encoding : undefined;
+    if (this.encodings.get(uri) === known) return false;
+    if (known) this.encodings.set(uri, known);
+    else this.encodings.delete(uri);
+    this.documents.delete(uri);
+    return true;
   }
 
   async forDocument(document: TextDocument): Promise<ServiceSettings> {
@@ -98,9 +121,11 @@ export class ServerSettings {
       configured.set(key, value);
     }
     const assumeSubscriberFile = languageId === SUBSCRIBER_LANGUAGE_ID || value.matchesFilePatterns(pathOf(uri));
+    const encoding = this.encodings.get(uri);
+    const known = encoding ? { encoding } : {};
     return {
-      full: { tenant: value.tenant, assumeSubscriberFile },
-      structureOnly: { tenant: value.tenant, assumeSubscriberFile, structureOnly: true },
+      full: { tenant: value.tenant, assumeSubscriberFile, ...known },
+      structureOnly: { tenant: value.tenant, assumeSubscriberFile, structureOnly: true, ...known },
       fullCheckLimit: value.fullCheckLimit,
     };
   }

@@ -8,6 +8,7 @@ import {
   TextDocuments,
   TextDocumentSyncKind,
   type CancellationToken,
+  type CodeAction,
   type Connection,
   type Diagnostic,
   type InitializeResult,
@@ -26,6 +27,9 @@ import {
   CellEditRequest,
   CellInfoRequest,
   CONFIG_SECTION,
+  FileEncodingNotification,
+  FIX_ALL_KIND,
+  FixAllRequest,
   NewFileColumnsRequest,
   NewFileTextRequest,
   RowFormRequest,
@@ -33,6 +37,7 @@ import {
   ValidateNowRequest,
 } from '../../common/protocol';
 import { loadCatalogLinks, type CatalogLinks } from './catalogLinks';
+import { wantsFixAll, wantsQuickFixes } from './codeActionKinds';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
 import { DocumentModels } from './documentModels';
 import { verdictOf } from './importVerdict';
@@ -73,7 +78,7 @@ export function startServer(connection: Connection, catalogPath: string): void {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         hoverProvider: true,
         completionProvider: { triggerCharacters: [','], resolveProvider: false },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, FIX_ALL_KIND] },
         documentSymbolProvider: { label: 'Subscriber CSV' },
         workspaceSymbolProvider: true,
         // Ranges only: an editor asks for what is on screen, so a 100,000-row file costs what its viewport costs.
@@ -100,6 +105,13 @@ export function startServer(connection: Connection, catalogPath: string): void {
   connection.onNotification(TenantDataNotification.type, (data: unknown) => {
     settings.setTenantData(data);
     publisher.scheduleAll();
+  });
+
+  connection.onNotification(FileEncodingNotification.type, (params: unknown) => {
+    const { uri, encoding } = (params ?? {}) as Partial<Record<string, unknown>>;
+    if (!settings.setEncoding(uri, encoding)) return;
+    const document = documents.get(uri as string);
+    if (document) publisher.schedule(document, 0);
   });
 
   documents.onDidOpen(({ document }) => publisher.schedule(document, 0));
@@ -129,11 +141,29 @@ export function startServer(connection: Connection, catalogPath: string): void {
   );
 
   connection.onCodeAction(({ textDocument, context }, token) =>
-    runSafe(connection, 'codeAction', token, [], () => {
-      const document = documents.get(textDocument.uri);
-      if (!document) return [];
-      return service.getCodeActions(models.get(document), context.diagnostics);
+    withModel(textDocument.uri, 'codeAction', token, [], (model, documentSettings) => {
+      const actions: CodeAction[] = wantsQuickFixes(context.only)
+        ? service.getCodeActions(model, context.diagnostics)
+        : [];
+      if (wantsFixAll(context.only)) {
+        const { edits, fixed } = service.getFixAllEdits(model, documentSettings);
+        if (edits.length > 0) {
+          actions.push({
+            title: `Fix all auto-fixable problems (${fixed})`,
+            kind: FIX_ALL_KIND,
+            edit: { changes: { [textDocument.uri]: edits } },
+          });
+        }
+      }
+      return actions;
     }),
+  );
+
+  // Fix All and Save Clean Copy: every automatic fix of the version the client holds.
+  connection.onRequest(FixAllRequest.type, ({ textDocument }, token) =>
+    withModel(textDocument.uri, 'fixAll', token, null, (model, documentSettings, document) =>
+      document.version === textDocument.version ? service.getFixAllEdits(model, documentSettings) : null,
+    ),
   );
 
   // Before an import the client needs the verdict on the exact version it uploads: validate it now, publish it,

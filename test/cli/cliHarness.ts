@@ -30,7 +30,11 @@ export function workspace(files: Record<string, string | Buffer>): { dir: string
 }
 
 export function runCli(args: readonly string[], cwd: string): CliRun {
-  const result = spawnSync(process.execPath, [CLI_BUNDLE, ...args], { cwd, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [CLI_BUNDLE, ...args], {
+    cwd,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   if (result.error) throw result.error;
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }

@@ -21,11 +21,31 @@ describe('exit codes', () => {
   });
   after(() => remove());
 
-  /** What each format prints when no file could be checked. */
-  const emptyOutput: Record<string, (stdout: string) => void> = {
+  /** What each format prints when the only file named, missing.csv, could not be read: JSON and SARIF still list it. */
+  const missingOutput: Record<string, (stdout: string) => void> = {
     text: (stdout) => assert.equal(stdout, '0 errors, 0 warnings in 0 files\n'),
-    json: (stdout) => assert.deepEqual(JSON.parse(stdout), { files: [] }),
-    sarif: (stdout) => assert.deepEqual(JSON.parse(stdout).runs[0].results, []),
+    json: (stdout) =>
+      assert.deepEqual(JSON.parse(stdout), {
+        files: [{ path: 'missing.csv', error: 'cannot read missing.csv: no such file.', diagnostics: [] }],
+      }),
+    sarif: (stdout) => {
+      const run = JSON.parse(stdout).runs[0];
+      assert.deepEqual(run.results, []);
+      const location = { uri: 'missing.csv', uriBaseId: '%SRCROOT%' };
+      assert.deepEqual(run.artifacts, [{ location }]);
+      assert.deepEqual(run.invocations, [
+        {
+          executionSuccessful: false,
+          toolExecutionNotifications: [
+            {
+              level: 'error',
+              message: { text: 'cannot read missing.csv: no such file.' },
+              locations: [{ physicalLocation: { artifactLocation: { ...location, index: 0 } } }],
+            },
+          ],
+        },
+      ]);
+    },
   };
 
   for (const format of ['text', 'json', 'sarif']) {
@@ -46,7 +66,7 @@ describe('exit codes', () => {
         const run = runCli(['check', '--format', format, 'missing.csv'], dir);
         assert.equal(run.code, 2);
         assert.equal(run.stderr, 'subscriber-csv: cannot read missing.csv: no such file.\n');
-        emptyOutput[format](run.stdout);
+        missingOutput[format](run.stdout);
       });
 
       test('a bad flag exits 2 and prints nothing on stdout', () => {
@@ -82,20 +102,38 @@ describe('exit codes', () => {
     assert.equal(run.stderr, 'subscriber-csv: cannot read .: it is a directory.\n');
   });
 
-  test('a file that is not UTF-8 exits 2 rather than being checked with mangled names', () => {
+  test('a file that is not UTF-8 is read as Windows-1252 and checked, not refused', () => {
     const run = runCli(['check', 'latin1.csv'], dir);
-    assert.equal(run.code, 2);
-    assert.equal(
-      run.stderr,
-      'subscriber-csv: cannot read latin1.csv: it is not UTF-8 text. Save it as "CSV UTF-8" and try again.\n',
-    );
+    assert.equal(run.code, 0);
+    assert.equal(run.stderr, '');
+    assert.match(run.stdout, /^latin1\.csv:1:1: warning file-encoding This file is saved as Windows-1252/);
+    assert.equal(run.stdout.split('\n').at(-2), '0 errors, 1 warning in 1 file');
   });
 
   const usageErrors: [string, string[], string][] = [
-    ['no command', [], 'missing command: expected "check" or "import".'],
-    ['an unknown command', ['lint', 'clean.csv'], 'unknown command: expected "check" or "import".'],
+    ['no command', [], 'missing command: expected "check", "fix" or "import".'],
+    ['an unknown command', ['lint', 'clean.csv'], 'unknown command: expected "check", "fix" or "import".'],
     ['a misspelt command', ['chekc', 'clean.csv'], 'unknown command: did you mean "check"?'],
+    ['a misspelt fix', ['fiz', 'clean.csv'], 'unknown command: did you mean "fix"?'],
     ['no files', ['check'], 'no files to check: name at least one FILE.'],
+    ['no files to fix', ['fix'], 'no files to fix: name at least one FILE.'],
+    [
+      '--fix with --fix-dry-run',
+      ['check', '--fix', '--fix-dry-run', 'clean.csv'],
+      '--fix and --fix-dry-run: choose one.',
+    ],
+    [
+      '--fix-dry-run with a format',
+      ['check', '--fix-dry-run', '--format', 'json', 'clean.csv'],
+      '--fix-dry-run prints a diff: --format does not apply.',
+    ],
+    ['--out on check', ['check', '--out', 'x.csv', 'clean.csv'], '--out is an option of fix, not of check.'],
+    ['--fix on fix', ['fix', '--fix', 'clean.csv'], '--fix is an option of check; fix always writes a clean copy.'],
+    [
+      '--out for two files',
+      ['fix', '--out', 'x.csv', 'clean.csv', 'errors.csv'],
+      '--out names one copy: name one FILE.',
+    ],
     ['an unknown format', ['check', '--format', 'xml', 'clean.csv'], '--format must be one of text, json, sarif.'],
     ['a flag without its value', ['check', 'clean.csv', '--format'], "Option '--format <value>' argument missing."],
     [

@@ -43,6 +43,7 @@ describe('--format sarif', () => {
     assert.deepEqual(log.runs[0].originalUriBaseIds, { '%SRCROOT%': { uri: `${pathToFileURL(dir).href}/` } });
     assert.deepEqual(log.runs[0].artifacts, [{ location: { uri: 'clean.csv', uriBaseId: '%SRCROOT%' } }]);
     assert.deepEqual(log.runs[0].results, []);
+    assert.deepEqual(log.runs[0].invocations, [{ executionSuccessful: true }]);
   });
 
   test('describes every catalog code as a rule, with its title, help and default level', () => {

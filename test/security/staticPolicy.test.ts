@@ -5,7 +5,8 @@
  * message content; the extension writes no
  * setting and keeps nothing but the tenant cache in global state; only the token store writes the secret; no log
  * line or printed line interpolates the token, a PIN or the document's text; the import path never writes the
- * document or a file, and in the client only the row form does (the user's own change, as one workspace edit).
+ * document or a file, and in the client only the row form (the user's own change, as one workspace edit) and the fix
+ * commands the user runs (Fix All, Save Clean Copy, Reopen with an encoding, Save as UTF-8) do, each call pinned.
  */
 import * as assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -22,10 +23,21 @@ function sourceFiles(dir: string): string[] {
 }
 
 const CLIENT = sourceFiles('client/src');
-const IMPORT_PATH = [...CLIENT, ...sourceFiles('common/importClient'), 'cli/src/importCommand.ts'];
-/** Where log lines are written: the import path, and the language server's adapter (not the pure library). */
+/**
+ * What writes on purpose, when the user asks: Fix All and Save Clean Copy, and the encoding commands (the file read
+ * again in its own encoding, or written as UTF-8). Their writes are pinned one by one below; none is on the import
+ * path, nor imported by it.
+ */
+const FIX_FEATURES = CLIENT.filter((path) => /^client\/src\/(fixes|encoding)\//.test(path));
+const IMPORT_PATH = [
+  ...CLIENT.filter((path) => !FIX_FEATURES.includes(path)),
+  ...sourceFiles('common/importClient'),
+  'cli/src/importCommand.ts',
+];
+/** Where log lines are written: the client, the import path, and the language server's adapter (not the pure library). */
 const LOGGING = [
   ...IMPORT_PATH,
+  ...FIX_FEATURES,
   ...sourceFiles('server/src').filter((path) => !path.startsWith('server/src/service/')),
 ];
 
@@ -176,11 +188,28 @@ test('the import path never writes the document or a file', () => {
   assert.deepEqual(offenders, []);
 });
 
-test('in the client, only the row form writes the document: one workspace edit, of the user’s change', () => {
+test('in the client, only the row form and the fix commands write, each as the user asked', () => {
   const writes = CLIENT.flatMap(callsIn)
     .filter(({ callee }) => WRITE_CALLS.test(callee))
     .map(({ where, node }) => `${where.replace(/:\d+$/, '')}: ${node.getText()}`);
-  assert.deepEqual(writes, [`${ROW_FORM}: vscode.workspace.applyEdit(workspaceEdit)`]);
+  assert.deepEqual(writes, [
+    `${ROW_FORM}: vscode.workspace.applyEdit(workspaceEdit)`,
+    // Reopen with Windows-1252: the file's own bytes, decoded, as one edit; Save as UTF-8: the same text, as UTF-8.
+    'client/src/encoding/encodingActions.ts: vscode.workspace.applyEdit(edit)',
+    'client/src/encoding/encodingActions.ts: document.save()',
+    "client/src/encoding/encodingActions.ts: vscode.workspace.fs.writeFile(document.uri, Buffer.from(document.getText(), 'utf8'))",
+    // Save Clean Copy: a new file beside the original (the command refuses the original's own name).
+    "client/src/fixes/cleanCopyCommand.ts: vscode.workspace.fs.writeFile(target, Buffer.from(text, 'utf8'))",
+    // Fix All: the server's fixes, as one workspace edit.
+    'client/src/fixes/fixAllCommand.ts: vscode.workspace.applyEdit(edit)',
+  ]);
+});
+
+test('the import path imports nothing of the fix commands', () => {
+  const importers = IMPORT_PATH.filter((path) =>
+    /from '\.{1,2}\/(\.\.\/)*(fixes|encoding)\//.test(readFileSync(join(ROOT, path), 'utf8')),
+  );
+  assert.deepEqual(importers, ['client/src/extension.ts']);
 });
 
 test('every upload from the extension and the CLI passes the file’s secret values, so the core scrubs its PINs', () => {

@@ -17,7 +17,9 @@ import {
   COLUMNS,
   DEFAULT_TENANT,
   findColumn,
+  fixKindOf,
   isKnownCode,
+  type DiagnosticCode,
   type DiagnosticData,
   type ServiceSettings,
 } from '@subscriber-csv/language-service';
@@ -265,6 +267,25 @@ describe('the rules library on any text', () => {
           const fixed = applyEdits(text, edits);
           assertDiagnosticsWellFormed(validateFresh(fixed, options), lineLengths(fixed));
         }
+      }),
+      PARAMETERS,
+    );
+  });
+
+  it('fixes all automatic problems at once: edits inside the document, not overlapping, leaving none', () => {
+    fc.assert(
+      fc.property(anyText, settings, (text, options) => {
+        const result = service.getFixAllEdits(service.parse(documentOf(text)), options);
+        const lengths = lineLengths(text);
+        for (const edit of result.edits) assertRangeInside(edit.range, lengths, 'fix all');
+        assert.equal(result.edits.length > 0, result.fixed > 0);
+        // TextDocument.applyEdits throws on overlapping edits.
+        const fixed = applyEdits(text, result.edits);
+        const left = validateFresh(fixed, options);
+        assertDiagnosticsWellFormed(left, lineLengths(fixed));
+        const automatic = left.filter((diagnostic) => fixKindOf(diagnostic.code as DiagnosticCode) === 'auto');
+        const stillFixable = service.getCodeActions(service.parse(documentOf(fixed)), automatic);
+        assert.deepEqual(stillFixable, [], `left: ${automatic.map((diagnostic) => diagnostic.code).join(', ')}`);
       }),
       PARAMETERS,
     );

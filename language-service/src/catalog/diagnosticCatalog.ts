@@ -255,12 +255,19 @@ const TEXTS: Readonly<Record<DiagnosticCode, CatalogText>> = {
       'VS Code shows at most 1,000 diagnostics a file, so the editor lists errors first and says how many are left out. The CLI (`subscriber-csv check`) lists them all.',
   },
   // --- Hostile files: wrong encoding, wrong delimiter, content that is dangerous elsewhere ------------------
+  'file-encoding': {
+    title: 'The file is saved in an encoding other than UTF-8 (Windows-1252 or UTF-16).',
+    example: 'a file saved by Excel as "CSV (Comma delimited)" on Windows',
+    why: 'The page says nothing of encodings; the file is read and checked in full, and the import is sent as UTF-8.',
+    choice:
+      "The page says nothing about encodings, so this is a warning, reported once. The CLI and the editor read UTF-8 (with or without a byte order mark), UTF-16 with a byte order mark and Windows-1252, and check the content in full; the import is sent as UTF-8 whatever the file holds. No edit of the text changes a file's encoding, so Fix All leaves it; the editor's quick fix Save as UTF-8 rewrites the file, and `subscriber-csv check --fix`, `subscriber-csv fix` and Save Clean Copy write UTF-8, which every reader takes, the vendor's web page included.",
+  },
   'wrong-encoding': {
     title: 'The text looks UTF-16 (a NUL after every letter); the import reads UTF-8.',
     example: 'T\\0y\\0p\\0e\\0 (a UTF-16 file opened as UTF-8)',
     why: 'The text as read is damaged (every other character a NUL), so the import cannot take it as written.',
     choice:
-      'The editor hands the server text, not bytes, so the encoding is recognised from the text: at least a quarter NUL characters on alternate positions, or a misread UTF-16 byte order mark. The CLI reads bytes and refuses such a file outright (exit 2).',
+      'The editor hands the server text, not bytes, so the encoding is recognised from the text: at least a quarter NUL characters on alternate positions, or a misread UTF-16 byte order mark. The editor offers to reopen the file as UTF-16; the CLI reads bytes, so it reads such a file as UTF-16 and reports `file-encoding` instead.',
   },
   'nul-character': {
     title: 'A row holds NUL characters: binary data, or part of a UTF-16 file.',
@@ -272,7 +279,7 @@ const TEXTS: Readonly<Record<DiagnosticCode, CatalogText>> = {
     example: 'User,M\ufffdller',
     why: 'The original letter is lost once the text is decoded, so the name would be imported mangled.',
     choice:
-      'There is no fix: reopen the file with its real encoding (usually Windows-1252) and save it as UTF-8. The CLI reads bytes and refuses such a file outright (exit 2).',
+      "The original letter is lost once the text is decoded, so no edit of the text can fix it: reopen the file with its real encoding (usually Windows-1252; the editor offers it in one click when the file's bytes say so) and save it as UTF-8. The CLI reads bytes: a file whose first megabyte is not UTF-8 is read as Windows-1252 (`file-encoding`); this is reported only for bytes that are not UTF-8 further on.",
   },
   'wrong-delimiter': {
     title: 'The header splits into import columns at semicolons or tabs, not at commas.',

@@ -91,6 +91,7 @@ export const DIAGNOSTIC_CODES = {
   // --- Publishing ------------------------------------------------------------------------------------------
   'too-many-problems': { severity: Severity.Information, scope: 'file', effect: 'none', basis: 'our-reading' },
   // --- Hostile files: wrong encoding, wrong delimiter, content that is dangerous elsewhere -----------------
+  'file-encoding': { severity: Severity.Warning, scope: 'file', effect: 'none', basis: 'our-reading' },
   'wrong-encoding': { severity: Severity.Error, scope: 'file', effect: 'refusesFile', basis: 'cannot-import' },
   'nul-character': { severity: Severity.Error, scope: 'row', effect: 'failsRow', basis: 'cannot-import' },
   'replacement-character': { severity: Severity.Error, scope: 'row', effect: 'failsRow', basis: 'cannot-import' },

@@ -4,7 +4,7 @@
  */
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver-types';
 import { DIAGNOSTIC_SOURCE, isKnownCode } from '../catalog/diagnosticCodes';
-import type { DiagnosticCode } from '../catalog/diagnosticCodes';
+import type { FixableCode } from '../catalog/fixKinds';
 import type { SubscriberModel } from '../model/subscriberModel';
 import type { DiagnosticData } from '../rules/report';
 import type { RowView } from '../csv/rowView';
@@ -208,7 +208,8 @@ const deleteRepeatedColumn: Fixer = (diagnostic, _data, model) => {
   );
 };
 
-const FIXERS: Partial<Record<DiagnosticCode, Fixer>> = {
+/** One fixer for each code that has a fix (`FIX_KINDS` says which; TypeScript keeps the two lists equal). */
+const FIXERS: Readonly<Record<FixableCode, Fixer>> = {
   'value-case': replaceWith((value) => `Change to ${value}`),
   'not-yes-no': replaceWith((value) => `Change to ${value}`),
   'invalid-choice': replaceWith((value) => `Change to ${value}`),
@@ -231,12 +232,17 @@ const FIXERS: Partial<Record<DiagnosticCode, Fixer>> = {
 export function getCodeActions(model: SubscriberModel, diagnostics: readonly Diagnostic[]): CodeAction[] {
   const actions: CodeAction[] = [];
   for (const diagnostic of diagnostics) {
-    if (diagnostic.source !== DIAGNOSTIC_SOURCE || !isKnownCode(diagnostic.code)) continue;
-    const fixer = FIXERS[diagnostic.code];
-    const action = fixer?.(diagnostic, (diagnostic.data ?? {}) as DiagnosticData, model);
+    const action = quickFixFor(model, diagnostic);
     if (action) actions.push(action);
   }
   return actions;
+}
+
+/** The quick fix of one diagnostic of ours, built from its code and `data`; undefined when it has none. */
+export function quickFixFor(model: SubscriberModel, diagnostic: Diagnostic): CodeAction | undefined {
+  if (diagnostic.source !== DIAGNOSTIC_SOURCE || !isKnownCode(diagnostic.code)) return undefined;
+  if (!Object.hasOwn(FIXERS, diagnostic.code)) return undefined;
+  return FIXERS[diagnostic.code as FixableCode](diagnostic, (diagnostic.data ?? {}) as DiagnosticData, model);
 }
 
 function fix(

@@ -4,6 +4,7 @@
  */
 import type { Diagnostic, Position, Range } from 'vscode-languageserver-types';
 import type { ColumnName } from '../columns';
+import type { FileEncoding } from '../fileEncodings';
 import { DIAGNOSTIC_CODES, DIAGNOSTIC_SOURCE, type DiagnosticCode } from '../catalog/diagnosticCodes';
 
 /**
@@ -15,6 +16,8 @@ export interface DiagnosticData {
   column?: ColumnName;
   /** The value (or header name) that the fix writes in place of the range. */
   replacement?: string;
+  /** The encoding the file is saved in (`file-encoding`), so that an editor can offer to read or save it right. */
+  encoding?: FileEncoding;
 }
 
 export type Report = (code: DiagnosticCode, start: number, end: number, message: string, data?: DiagnosticData) => void;

@@ -1,5 +1,6 @@
 /**
- * Characters that show the file's bytes were not UTF-8 text: the tell-tale NULs of UTF-16, NUL characters from
+ * The file's encoding as its host found it, when that is not UTF-8 (`file-encoding`, once), and characters that
+ * show the file's bytes were not UTF-8 text: the tell-tale NULs of UTF-16, NUL characters from
  * binary data, and U+FFFD where bytes of another encoding (Windows-1252: "Müller") could not be read. The import
  * takes UTF-8; a name read with the wrong encoding would be imported mangled.
  *
@@ -7,13 +8,18 @@
  * re-checks only the rows it touched.
  */
 import type { ColumnName } from '../columns';
+import { FILE_ENCODING_INFO, type FileEncoding } from '../fileEncodings';
 import type { Report } from './report';
 import type { FileRule, RowRule } from './rule';
 import { findCharacter, holdsSuspects, looksLikeUtf16, NUL, REPLACEMENT_CHARACTER } from '../values/textEncoding';
 
 export const textEncoding: FileRule = {
   name: 'text-encoding',
-  checkFile({ header, headerText, textStart, report }) {
+  checkFile({ header, headerText, textStart, settings, report }) {
+    const encoding = settings.encoding;
+    if (encoding !== undefined && encoding !== 'utf-8') {
+      report('file-encoding', header.start, header.end, savedAs(encoding), { encoding });
+    }
     if (looksLikeUtf16(textStart)) {
       report(
         'wrong-encoding',
@@ -40,6 +46,16 @@ export const rowCharacters: RowRule = {
     reportCharacters(text, row.start, report, columnAt);
   },
 };
+
+/** What `file-encoding` says: what the file is, and what to do. */
+function savedAs(encoding: FileEncoding): string {
+  const { label, writtenBy } = FILE_ENCODING_INFO[encoding];
+  const source = writtenBy ? ` (${writtenBy})` : '';
+  return (
+    `This file is saved as ${label}${source}, not UTF-8. The import page does not say which encodings it reads: ` +
+    `save the file as UTF-8 so that names such as "Müller" reach the import as written.`
+  );
+}
 
 /** Reports the first NUL and the first U+FFFD of one record's text, which starts at document offset `base`. */
 function reportCharacters(

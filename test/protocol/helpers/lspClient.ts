@@ -326,8 +326,15 @@ export class LspClient {
     return this.request(CompletionRequest.type.method, { textDocument: { uri }, position });
   }
 
-  codeActions(uri: string, range: Range, diagnostics: Diagnostic[]): Promise<(CodeAction | Command)[] | null> {
-    return this.request(CodeActionRequest.type.method, { textDocument: { uri }, range, context: { diagnostics } });
+  /** The code actions for `range`; `only` the kinds asked for, as an editor asks on save (`source.fixAll`). */
+  codeActions(
+    uri: string,
+    range: Range,
+    diagnostics: Diagnostic[],
+    only?: string[],
+  ): Promise<(CodeAction | Command)[] | null> {
+    const context = only ? { diagnostics, only } : { diagnostics };
+    return this.request(CodeActionRequest.type.method, { textDocument: { uri }, range, context });
   }
 
   /** Any request, by method, with the timeout every wait has. */
