@@ -48,7 +48,7 @@ describe('fixing from the command line', () => {
       assert.equal(readText('messy.csv'), MESSY_FIXED);
       assert.equal(run.stderr, 'subscriber-csv: fixed messy.csv: 7 problems fixed, UTF-8.\n');
       assert.deepEqual(run.stdout.trimEnd().split('\n'), [
-        'messy.csv:1:48: error unknown-column "Extention" is not an import column. Did you mean Extension?',
+        'messy.csv:1:48: error misspelt-column "Extention" is not an import column: did you mean Extension? As written, its values would not be imported.',
         '1 error, 0 warnings in 2 files',
       ]);
     });
@@ -174,7 +174,7 @@ describe('fixing from the command line', () => {
       assert.deepEqual(
         report.files.map((file) => [file.path, file.diagnostics.map((diagnostic) => diagnostic.code)]),
         [
-          ['messy.clean.csv', ['unknown-column']],
+          ['messy.clean.csv', ['misspelt-column']],
           ['windows-1252.clean.csv', []],
         ],
       );

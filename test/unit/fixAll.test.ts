@@ -50,7 +50,7 @@ describe('getFixAllEdits', () => {
         'value-case',
         'not-yes-no',
         'blank-row',
-        'too-many-fields',
+        'extra-empty-cells',
       ],
     );
     const result = fixAll(text);
@@ -77,15 +77,34 @@ describe('getFixAllEdits', () => {
     assert.deepEqual(validateText(result.text), []);
   });
 
-  it('covers every code whose fix is automatic, and the test above has one of each', () => {
+  it('unquotes a header written as one cell, then drops a repeated column and pads a short row, in passes', () => {
+    const text = csv`
+      "Type,LastName,VM,VM"
+      "User,Lee,y,y"
+      User,Kim
+    `;
+    assert.deepEqual(
+      validateText(text).map((diagnostic) => diagnostic.code),
+      ['missing-header'],
+    );
+    const result = fixAll(text);
+    assert.equal(result.fixed, 4);
+    assert.equal(result.text, 'Type,LastName,VM\nUser,Lee,y\nUser,Kim,\n');
+    assert.deepEqual(validateText(result.text), []);
+  });
+
+  it('covers every code whose fix is automatic, and the tests above and below have one of each', () => {
     const automatic = (Object.keys(CATALOG) as DiagnosticCode[]).filter((code) => fixKindOf(code) === 'auto');
     assert.deepEqual(automatic.sort(), [
       'blank-column-name',
       'blank-row',
+      'duplicate-column',
+      'extra-empty-cells',
       'extra-spaces',
+      'missing-header',
       'not-yes-no',
       'phone-punctuation',
-      'too-many-fields',
+      'too-few-fields',
       'value-case',
       'wrong-delimiter',
     ]);
@@ -103,7 +122,7 @@ describe('getFixAllEdits', () => {
     assert.deepEqual(fixableLeft(result.text, settings), [
       'missing-column quickFix',
       'missing-email-column quickFix',
-      'unknown-column quickFix',
+      'misspelt-column quickFix',
       'invalid-choice quickFix',
       'formula-injection quickFix',
     ]);
