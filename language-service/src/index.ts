@@ -6,7 +6,7 @@
  * carry the rules.
  */
 export { getLanguageService, type LanguageService } from './languageService';
-export type { DataRow, RowCounts, SubscriberDocument } from './document';
+export type { DataRow, RowCounts, RowPlace, SubscriberDocument } from './document';
 export type { ValidationRun } from './engine/editorValidation';
 export {
   DEFAULT_SETTINGS,
@@ -28,6 +28,7 @@ export {
   type TenantListName,
   type TenantReading,
 } from './tenant';
+export { knownHolders, sameEntryName, type EntryName, type KnownHolder, type KnownHolders } from './knownHolders';
 export { COLUMNS, findColumn, type ColumnName, type ColumnSpec, type RowType } from './columns';
 export {
   CATALOG_URL,
