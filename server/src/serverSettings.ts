@@ -8,7 +8,14 @@
  * hover), and each document's settings are kept until the next change. Only the size check is made per call, since
  * the text changes with every keystroke; it picks one of two settings objects made in advance.
  */
-import { DEFAULT_TENANT, type ServiceSettings, type TenantContext } from '@subscriber-csv/language-service';
+import {
+  DEFAULT_TENANT,
+  knownHolders,
+  type KnownHolder,
+  type KnownHolders,
+  type ServiceSettings,
+  type TenantContext,
+} from '@subscriber-csv/language-service';
 import type { Connection } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_SECTION, SUBSCRIBER_LANGUAGE_ID, type TenantData } from '../../common/protocol';
@@ -42,6 +49,8 @@ export class ServerSettings {
   /** Per distinct configuration value (as JSON), so that documents of one folder share the work and its warnings. */
   private configured = new Map<string, Configured>();
   private readonly documents = new Map<string, Promise<DocumentEntry>>();
+  /** Per document, the extensions its own rows hold since they were imported; kept while the document is closed. */
+  private readonly holders = new Map<string, KnownHolders>();
   private readonly warn: Warn;
 
   constructor(private readonly connection: Connection) {
@@ -62,6 +71,13 @@ export class ServerSettings {
   setTenantData(value: unknown): void {
     this.tenantData = readTenantData(value, this.warn);
     this.recompute();
+  }
+
+  /** The entries a document's rows were imported as (none: forgotten); its settings are made again. */
+  setKnownHolders(uri: string, list: readonly KnownHolder[]): void {
+    if (list.length === 0) this.holders.delete(uri);
+    else this.holders.set(uri, knownHolders(list));
+    this.documents.delete(uri);
   }
 
   forget(uri: string): void {
@@ -98,9 +114,11 @@ export class ServerSettings {
       configured.set(key, value);
     }
     const assumeSubscriberFile = languageId === SUBSCRIBER_LANGUAGE_ID || value.matchesFilePatterns(pathOf(uri));
+    const holders = this.holders.get(uri);
+    const tenant = holders ? { ...value.tenant, knownHolders: holders } : value.tenant;
     return {
-      full: { tenant: value.tenant, assumeSubscriberFile },
-      structureOnly: { tenant: value.tenant, assumeSubscriberFile, structureOnly: true },
+      full: { tenant, assumeSubscriberFile },
+      structureOnly: { tenant, assumeSubscriberFile, structureOnly: true },
       fullCheckLimit: value.fullCheckLimit,
     };
   }

@@ -25,6 +25,8 @@ import {
   CellEditRequest,
   CellInfoRequest,
   CONFIG_SECTION,
+  ImportRowsRequest,
+  KnownHoldersNotification,
   NewFileColumnsRequest,
   NewFileTextRequest,
   RowFormRequest,
@@ -33,6 +35,7 @@ import {
 } from '../../common/protocol';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
 import { DocumentModels } from './documentModels';
+import { readKnownHolders, rowPlacesOf } from './importRows';
 import { verdictOf } from './importVerdict';
 import { runSafe } from './runSafe';
 import { ServerSettings } from './serverSettings';
@@ -92,6 +95,14 @@ export function startServer(connection: Connection): void {
   connection.onNotification(TenantDataNotification.type, (data: unknown) => {
     settings.setTenantData(data);
     publisher.scheduleAll();
+  });
+
+  connection.onNotification(KnownHoldersNotification.type, (params: unknown) => {
+    const read = readKnownHolders(params);
+    if (!read) return;
+    settings.setKnownHolders(read.uri, read.holders);
+    const document = documents.get(read.uri);
+    if (document) publisher.schedule(document, 0);
   });
 
   documents.onDidOpen(({ document }) => publisher.schedule(document, 0));
@@ -219,6 +230,13 @@ export function startServer(connection: Connection): void {
   connection.onRequest(CellEditRequest.type, ({ textDocument, row, field, value }, token) =>
     withModel(textDocument.uri, 'cellEdit', token, null, (model, _settings, document) =>
       document.version === textDocument.version ? service.getCellEdit(model, row, field, value) : null,
+    ),
+  );
+
+  // The endpoint's answer is about the version uploaded: on a newer text its lines may hold other rows.
+  connection.onRequest(ImportRowsRequest.type, ({ uri, version, rows }, token) =>
+    withModel(uri, 'importRows', token, null, (model, _settings, document) =>
+      document.version === version ? rowPlacesOf(model, rows) : null,
     ),
   );
 
