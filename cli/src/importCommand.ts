@@ -60,7 +60,9 @@ interface Run {
   text: string;
   document: SubscriberDocument;
   host: string;
-  request: RequestOptions & { secretValues: readonly string[] };
+  request: RequestOptions;
+  /** The file's PINs, as the rules library finds them: every upload passes them, so the core scrubs them. */
+  pins: readonly string[];
   /** Writes `check`-style lines for the diagnostics, scrubbed of the token and the file's PINs. */
   printLines(diagnostics: readonly FileDiagnostic[]): void;
 }
@@ -111,12 +113,12 @@ export async function runImport(args: readonly string[], io: ImportIo): Promise<
     text,
     document,
     host: new URL(options.endpoint).host,
+    pins: secrets.pins,
     request: {
       signal: io.signal,
       fetch: io.fetch,
       timeoutMs: options.timeoutMs,
       retries: options.retries,
-      secretValues: secrets.pins,
       onProgress: (event: RequestProgress) => {
         if (event.kind === 'waiting') io.stderr(`${event.message}\n`);
       },
@@ -165,26 +167,32 @@ function checkAgainstTenant(document: SubscriberDocument, data: TenantData): Fil
 async function dryRun(run: Run, own: FileDiagnostic[], errors: number): Promise<number> {
   const { options, io } = run;
   // The token only: a JSON line number may equal a PIN, and the library's messages never quote one.
-  const write = (output: string) => io.stdout(scrub(output, { token: run.token, pins: [] }));
+  const print = (output: string) => io.stdout(scrub(output, { token: run.token, pins: [] }));
   if (errors > 0) {
-    write(dryRunOutput(options.format, io.cwd, options.path, own, { kind: 'refusedBeforeSending', errors }));
+    print(dryRunOutput(options.format, io.cwd, options.path, own, { kind: 'refusedBeforeSending', errors }));
     return EXIT_PROBLEMS;
   }
-  const preview = await previewImport(options.endpoint, run.token, run.text, baseName(options.path), run.request);
+  const preview = await previewImport(options.endpoint, run.token, run.text, baseName(options.path), {
+    ...run.request,
+    secretValues: run.pins,
+  });
   if (!preview.ok) return failed(run, preview);
   const refusals =
     preview.outcome === 'rejected'
       ? refusedFile(run.document, preview.problems)
       : refusedRows(run.document, preview.rows, preview.outcome === 'conflict' ? 'import-conflict' : 'import-failed');
   const outcome = { kind: 'previewed' as const, host: run.host, preview };
-  write(dryRunOutput(options.format, io.cwd, options.path, [...own, ...refusals], outcome));
+  print(dryRunOutput(options.format, io.cwd, options.path, [...own, ...refusals], outcome));
   return preview.outcome === 'import' && preview.failed === 0 ? EXIT_CLEAN : EXIT_PROBLEMS;
 }
 
 /** Shows what the import would do and asks; undefined when the answer is yes, else the exit code. */
 async function confirm(run: Run): Promise<number | undefined> {
   const { io, options, document } = run;
-  const preview = await previewImport(options.endpoint, run.token, run.text, baseName(options.path), run.request);
+  const preview = await previewImport(options.endpoint, run.token, run.text, baseName(options.path), {
+    ...run.request,
+    secretValues: run.pins,
+  });
   if (!preview.ok) {
     io.stderr(`No preview: ${preview.message}\n`);
   } else if (preview.outcome === 'import') {
@@ -209,7 +217,10 @@ async function confirm(run: Run): Promise<number | undefined> {
 
 async function upload(run: Run): Promise<number> {
   const { io, options, document } = run;
-  const result = await uploadImport(options.endpoint, run.token, run.text, baseName(options.path), run.request);
+  const result = await uploadImport(options.endpoint, run.token, run.text, baseName(options.path), {
+    ...run.request,
+    secretValues: run.pins,
+  });
   if (result.ok) {
     run.printLines(refusedRows(document, result.rows, 'import-failed'));
     io.stdout(`Imported ${options.path} to ${run.host}: ${countsText(result)}.\n`);

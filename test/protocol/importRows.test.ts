@@ -10,6 +10,7 @@ import {
   ImportRowsRequest,
   KnownHoldersNotification,
   TenantDataNotification,
+  type KnownHolder,
   type RowPlace,
 } from '../../common/protocol';
 import { codesAndRanges, expected, lines, LspClient } from './helpers/lspClient';
@@ -87,12 +88,13 @@ describe('import rows and known holders', () => {
     const silenced = client.nextDiagnostics(uri, { predicate: (p) => p.diagnostics.length === 1 });
     client.notify(KnownHoldersNotification.type, {
       uri,
+      // Stored state can be edited: a malformed holder is left out, the others apply.
       holders: [
         { extension: '101', name: { Type: 'User', FirstName: 'Ann', LastName: 'Lee' } },
         { extension: '102', name: { Type: 'User', FirstName: 'Bo', LastName: 'Tan' } },
         // Another holder's name: row 3 would take someone else's extension.
         { extension: '103', name: { Type: 'Location', FirstName: '', LastName: 'Front Desk' } },
-        { extension: 104, name: 'not a name' },
+        { extension: 104, name: 'not a name' } as unknown as KnownHolder,
       ],
     });
     assert.deepEqual(codesAndRanges((await silenced).diagnostics), [expected('extension-in-use', 3, 16, 3, 19)]);
