@@ -11,10 +11,13 @@ import {
 } from 'vscode-languageserver-protocol';
 import type {
   CellInfo,
+  EntryName,
   FileEncoding,
   FixAllResult,
+  KnownHolder,
   NewFileColumn,
   RowForm,
+  RowPlace,
   TenantData,
 } from '@subscriber-csv/language-service';
 
@@ -26,7 +29,7 @@ export type {
   RowForm,
   RowFormField,
 } from '@subscriber-csv/language-service';
-export type { FileEncoding, FixAllResult, TenantData };
+export type { EntryName, FileEncoding, FixAllResult, KnownHolder, RowPlace, TenantData };
 
 /** The language id of subscriber files; the server also serves plain CSV files whose header looks like one. */
 export const SUBSCRIBER_LANGUAGE_ID = 'subscriber-csv';
@@ -195,4 +198,40 @@ export interface FileEncodingParams {
 export namespace FileEncodingNotification {
   export const method = 'subscriberCsv/fileEncoding';
   export const type = new NotificationType<FileEncodingParams>(method);
+}
+
+/** Rows the endpoint answered about, by the 1-based line it gives and the column it names. */
+export interface ImportRowsParams {
+  uri: string;
+  /** The version that was uploaded: on another one the rows may no longer be where the endpoint says. */
+  version: number;
+  rows: { line: number; column?: string | null }[];
+}
+
+/**
+ * Client → server: where each row the endpoint answered about is in the document (the row, the cell of the column
+ * it names), how the editor names it (`Ann Lee, ext 101`) and which entry it names. Sent after a preview or an
+ * import, to put each refusal on its cell, to label the rows in the summary, and to learn the entries the file's
+ * own rows now hold. Answers null when the document is not open at `version`; an item is null for a line that holds
+ * no data row.
+ */
+export namespace ImportRowsRequest {
+  export const method = 'subscriberCsv/importRows';
+  export const type = new RequestType<ImportRowsParams, (RowPlace | null)[] | null, void>(method);
+}
+
+/** The extensions in use a document's own rows hold, once imported; an empty list forgets them. */
+export interface KnownHoldersParams {
+  uri: string;
+  holders: KnownHolder[];
+}
+
+/**
+ * Client → server: the entries a document's rows were imported as, so that validation does not flag those rows'
+ * extensions as taken (the rules library's `TenantContext.knownHolders`). Sent after an import and, from the
+ * workspace's state, whenever the server starts or the endpoint changes. The server re-validates the document.
+ */
+export namespace KnownHoldersNotification {
+  export const method = 'subscriberCsv/knownHolders';
+  export const type = new NotificationType<KnownHoldersParams>(method);
 }

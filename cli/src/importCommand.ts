@@ -1,55 +1,44 @@
 /**
- * `subscriber-csv import FILE --endpoint URL`: checks the file against the tenant's data from the endpoint, refuses
- * it when it has errors (nothing is sent), then uploads it with the upload core and prints the outcome as
- * `file:line: column: reason` lines. The token comes from SUBSCRIBER_CSV_TOKEN, never from the command line, where
- * it would land in shell history and process lists. Touches the process only through `ImportIo`.
+ * `subscriber-csv import FILE --endpoint URL`: checks the file against the tenant's data from the endpoint and
+ * prints its errors and warnings as `check` does; refuses a file with errors (nothing is sent); shows what the
+ * endpoint says the import would do and asks before importing, as the editor does (`--yes` does not ask, and
+ * without a terminal the command will not import unless given it); then uploads with the upload core and prints
+ * the rows refused, each on its cell. `--dry-run` stops after the preview and prints it in check's formats. The
+ * token comes from SUBSCRIBER_CSV_TOKEN, never from the command line, where it would land in shell history and
+ * process lists. Touches the process only through `ImportIo`.
  *
- * Exit codes: 0 every row imported; 1 a row failed or the import was refused (file errors, 400, 409, 413);
- * 2 usage, configuration, token or network problems.
+ * Exit codes: 0 every row imported (or, with --dry-run, would be); 1 a row failed or the import was refused or
+ * declined (file errors, 400, 409, 413); 2 usage, configuration, token or network problems.
  */
-import { parseArgs } from 'node:util';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import {
-  checkEndpointUrl,
   countsText,
   fetchTenant,
+  previewCountsText,
+  previewImport,
   scrub,
   uploadImport,
+  type RequestFailure,
   type RequestOptions,
   type RequestProgress,
-  type RowResult,
 } from '../../common/importClient';
-import type { TenantData } from '../../common/protocol';
 import {
   getLanguageService,
   tenantContextOf,
   type FileEncoding,
-  type LanguageService,
   type SubscriberDocument,
 } from '@subscriber-csv/language-service';
-import { fileDiagnostic } from './checkFile';
+import type { TenantData } from '../../common/protocol';
+import { fileDiagnostic, type FileDiagnostic } from './checkFile';
 import { EXIT_CLEAN, EXIT_PROBLEMS, EXIT_USAGE, FileError } from './errors';
+import { createTextFormatter } from './formatText';
+import { IMPORT_USAGE, parseImportArgs, TOKEN_VARIABLE, type ImportOptions } from './importArgs';
+import { dryRunOutput, refusedFile, refusedRows } from './importReport';
 import { readTextFile } from './readFile';
-import type { DecodedFile } from '../../common/fileEncoding';
 import { TOOL_NAME } from './toolInfo';
 
-export const TOKEN_VARIABLE = 'SUBSCRIBER_CSV_TOKEN';
-
-export const IMPORT_USAGE = `Usage: ${TOOL_NAME} import FILE --endpoint URL [options]
-
-Checks FILE against the tenant's data, then imports it through the endpoint (docs/import-api.md).
-The API token is read from the environment variable ${TOKEN_VARIABLE}.
-
-Options:
-  --endpoint URL     the tenant's import endpoint, e.g. https://pbx.example.com/api/v1/tenants/acme
-                     (plain http:// only to this machine, e.g. the sandbox)
-  --timeout SECONDS  per attempt (default 30)
-  --retries N        attempts after the first on network errors, 5xx and 429 (default 3)
-  -h, --help         show this help
-
-Exit codes: 0 all rows imported, 1 a row failed or the import was refused, 2 usage, token or network errors.
-`;
+export { IMPORT_USAGE, TOKEN_VARIABLE } from './importArgs';
 
 export interface ImportIo {
   stdout(text: string): void;
@@ -62,6 +51,25 @@ export interface ImportIo {
   signal?: AbortSignal;
   /** Replaces the global fetch (tests). */
   fetch?: typeof fetch;
+  /** True when a person can answer: the command runs on a terminal (main.ts: stdin and stderr are TTYs). */
+  interactive?: boolean;
+  /** Asks a question on the terminal and gives the answer typed. */
+  ask?(question: string): Promise<string>;
+}
+
+/** What one run shares: the file, its secrets and how to write lines scrubbed of them. */
+interface Run {
+  options: ImportOptions;
+  io: ImportIo;
+  token: string;
+  text: string;
+  document: SubscriberDocument;
+  host: string;
+  request: RequestOptions;
+  /** The file's PINs, as the rules library finds them: every upload passes them, so the core scrubs them. */
+  pins: readonly string[];
+  /** Writes `check`-style lines for the diagnostics, scrubbed of the token and the file's PINs. */
+  printLines(diagnostics: readonly FileDiagnostic[]): void;
 }
 
 /** `args` are the arguments after `import`. */
@@ -74,126 +82,166 @@ export async function runImport(args: readonly string[], io: ImportIo): Promise<
     );
     return EXIT_USAGE;
   };
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...args],
-      allowPositionals: true,
-      options: {
-        endpoint: { type: 'string' },
-        timeout: { type: 'string' },
-        retries: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    return usage(error instanceof Error ? error.message.split('\n')[0] : String(error));
-  }
-  const { values, positionals } = parsed;
-  if (values.help) {
+  const command = parseImportArgs(args);
+  if (command.kind === 'help') {
     io.stdout(IMPORT_USAGE);
     return EXIT_CLEAN;
   }
-  if (positionals.length !== 1) return usage('name exactly one FILE to import.');
-  const path = positionals[0];
-  if (values.endpoint === undefined) return usage('--endpoint URL is required.');
-  const endpoint = checkEndpointUrl(values.endpoint);
-  if (!endpoint.ok) return usage(endpoint.message);
-  const timeout = wholeNumber(values.timeout, 1, 600);
-  const retries = wholeNumber(values.retries, 0, 10);
-  if (timeout === null) return usage('--timeout must be a whole number of seconds from 1 to 600.');
-  if (retries === null) return usage('--retries must be a whole number from 0 to 10.');
+  if (command.kind === 'usage') return usage(command.message);
+  const { options } = command;
+  // Said before anything is read or sent: a CI job without --yes must fail at once, not wait for an answer.
+  if (!options.dryRun && !options.yes && !(io.interactive && io.ask)) {
+    return usage(
+      'not importing: the import asks before it imports, and there is no terminal to ask on. Pass --yes to ' +
+        'import without asking (as in CI), or --dry-run to see what the import would do.',
+    );
+  }
   const token = io.env[TOKEN_VARIABLE]?.trim();
   if (!token) return usage(`set the API token in the environment variable ${TOKEN_VARIABLE}.`);
 
   // Read in the encoding the bytes are in; what is uploaded is that text, sent as UTF-8.
-  let file: DecodedFile;
+  let text: string;
+  let encoding: FileEncoding;
   try {
-    file = await readTextFile(path, io.cwd);
+    ({ text, encoding } = await readTextFile(options.path, io.cwd));
   } catch (error) {
     if (error instanceof FileError) return usage(error.message);
     throw error;
   }
-  const { text, encoding } = file;
   const service = getLanguageService();
-  const document = service.parse(TextDocument.create(`file:///${encodeURIComponent(path)}`, 'subscriber-csv', 1, text));
+  const uri = `file:///${encodeURIComponent(options.path)}`;
+  const document = service.parse(TextDocument.create(uri, 'subscriber-csv', 1, text));
   // Found once: every printed line is scrubbed of them, and a file can have thousands of lines to print.
   const secrets = { token, pins: document.secretValues() };
-  const clean = (message: string) => scrub(message.replace(/\s*[\r\n]+\s*/g, ' '), secrets);
-  const options: RequestOptions = {
-    signal: io.signal,
-    fetch: io.fetch,
-    ...(timeout === undefined ? {} : { timeoutMs: timeout * 1000 }),
-    ...(retries === undefined ? {} : { retries }),
-    onProgress: (event: RequestProgress) => {
-      if (event.kind === 'waiting') io.stderr(`${event.message}\n`);
+  const run: Run = {
+    options,
+    io,
+    token,
+    text,
+    document,
+    host: new URL(options.endpoint).host,
+    pins: secrets.pins,
+    request: {
+      signal: io.signal,
+      fetch: io.fetch,
+      timeoutMs: options.timeoutMs,
+      retries: options.retries,
+      onProgress: (event: RequestProgress) => {
+        if (event.kind === 'waiting') io.stderr(`${event.message}\n`);
+      },
+    },
+    printLines(diagnostics) {
+      if (diagnostics.length === 0) return;
+      io.stdout(scrub(createTextFormatter().diagnostics(options.path, diagnostics, true), secrets));
     },
   };
 
-  const tenant = await fetchTenant(endpoint.url, token, options);
+  const tenant = await fetchTenant(options.endpoint, token, run.request);
   if (!tenant.ok) {
     io.stderr(`${TOOL_NAME} import: could not load the tenant: ${tenant.message}\n`);
     return EXIT_USAGE;
   }
-  const errors = localErrors(service, document, tenant.data, encoding);
-  if (errors.length > 0) {
-    for (const error of errors)
-      io.stdout(`${clean(`${path}:${error.line}: ${withColumn(error.column, error.message)}`)}\n`);
+  const own = checkAgainstTenant(document, tenant.data, encoding);
+  const errors = own.filter(({ diagnostic }) => diagnostic.severity === DiagnosticSeverity.Error).length;
+  if (options.dryRun) return dryRun(run, own, errors);
+
+  run.printLines(own);
+  if (errors > 0) {
     io.stdout(
-      `Import refused: ${path} has ${plural(errors.length, 'error')}; nothing was sent. ` +
+      `Import refused: ${options.path} has ${plural(errors, 'error')}; nothing was sent. ` +
         `Fix them (see "${TOOL_NAME} check") and import again.\n`,
     );
     return EXIT_PROBLEMS;
   }
+  if (!options.yes) {
+    const declined = await confirm(run);
+    if (declined !== undefined) return declined;
+  }
+  return upload(run);
+}
 
-  const result = await uploadImport(endpoint.url, token, text, baseName(path), {
-    ...options,
-    secretValues: secrets.pins,
+/**
+ * The file's errors and warnings under the tenant's real settings: the check the endpoint will make, and the
+ * warnings the editor lists before it uploads.
+ */
+function checkAgainstTenant(document: SubscriberDocument, data: TenantData, encoding: FileEncoding): FileDiagnostic[] {
+  return getLanguageService()
+    .doValidation(document, { tenant: tenantContextOf(data), assumeSubscriberFile: true, encoding })
+    .filter((d) => d.severity === DiagnosticSeverity.Error || d.severity === DiagnosticSeverity.Warning)
+    .map(fileDiagnostic);
+}
+
+async function dryRun(run: Run, own: FileDiagnostic[], errors: number): Promise<number> {
+  const { options, io } = run;
+  // The token only: a JSON line number may equal a PIN, and the library's messages never quote one.
+  const print = (output: string) => io.stdout(scrub(output, { token: run.token, pins: [] }));
+  if (errors > 0) {
+    print(dryRunOutput(options.format, io.cwd, options.path, own, { kind: 'refusedBeforeSending', errors }));
+    return EXIT_PROBLEMS;
+  }
+  const preview = await previewImport(options.endpoint, run.token, run.text, baseName(options.path), {
+    ...run.request,
+    secretValues: run.pins,
   });
-  const rowLines = (rows: readonly RowResult[]) =>
-    rows
-      .filter((row) => row.status === 'failed')
-      .forEach((row) =>
-        io.stdout(`${clean(`${path}:${row.line}: ${withColumn(row.column, row.reason ?? 'failed')}`)}\n`),
-      );
+  if (!preview.ok) return failed(run, preview);
+  const refusals =
+    preview.outcome === 'rejected'
+      ? refusedFile(run.document, preview.problems)
+      : refusedRows(run.document, preview.rows, preview.outcome === 'conflict' ? 'import-conflict' : 'import-failed');
+  const outcome = { kind: 'previewed' as const, host: run.host, preview };
+  print(dryRunOutput(options.format, io.cwd, options.path, [...own, ...refusals], outcome));
+  return preview.outcome === 'import' && preview.failed === 0 ? EXIT_CLEAN : EXIT_PROBLEMS;
+}
+
+/** Shows what the import would do and asks; undefined when the answer is yes, else the exit code. */
+async function confirm(run: Run): Promise<number | undefined> {
+  const { io, options, document } = run;
+  const preview = await previewImport(options.endpoint, run.token, run.text, baseName(options.path), {
+    ...run.request,
+    secretValues: run.pins,
+  });
+  if (!preview.ok) {
+    io.stderr(`No preview: ${preview.message}\n`);
+  } else if (preview.outcome === 'import') {
+    run.printLines(refusedRows(document, preview.rows, 'import-failed'));
+    io.stdout(`Preview: ${previewCountsText(preview)}.\n`);
+  } else {
+    const refusals =
+      preview.outcome === 'conflict'
+        ? refusedRows(document, preview.rows, 'import-conflict')
+        : refusedFile(document, preview.problems);
+    run.printLines(refusals);
+    io.stdout(`Import refused: ${preview.message.replace(/\s*[\r\n]+\s*/g, ' ')} Nothing was sent.\n`);
+    return EXIT_PROBLEMS;
+  }
+  const counts = document.rowCounts();
+  const rows = [plural(counts.users, 'user'), plural(counts.locations, 'location')].join(' and ');
+  const answer = (await io.ask?.(`Import ${rows} from ${options.path} to ${run.host}? [y/N] `)) ?? '';
+  if (/^\s*y(es)?\s*$/i.test(answer)) return undefined;
+  io.stdout('Import declined: nothing was sent.\n');
+  return EXIT_PROBLEMS;
+}
+
+async function upload(run: Run): Promise<number> {
+  const { io, options, document } = run;
+  const result = await uploadImport(options.endpoint, run.token, run.text, baseName(options.path), {
+    ...run.request,
+    secretValues: run.pins,
+  });
   if (result.ok) {
-    rowLines(result.rows);
-    const host = new URL(endpoint.url).host;
-    io.stdout(`Imported ${path} to ${host}: ${countsText(result)}.\n`);
+    run.printLines(refusedRows(document, result.rows, 'import-failed'));
+    io.stdout(`Imported ${options.path} to ${run.host}: ${countsText(result)}.\n`);
     return result.failed === 0 ? EXIT_CLEAN : EXIT_PROBLEMS;
   }
-  if (result.kind === 'conflict') rowLines(result.rows);
-  if (result.kind === 'rejected') {
-    for (const problem of result.problems) {
-      io.stdout(`${clean(`${path}:${problem.line ?? 1}: ${withColumn(problem.column, problem.message)}`)}\n`);
-    }
-  }
-  io.stderr(`${TOOL_NAME} import: ${result.message}\n`);
-  const refused = result.kind === 'rejected' || result.kind === 'conflict' || result.kind === 'tooLarge';
+  if (result.kind === 'conflict') run.printLines(refusedRows(document, result.rows, 'import-conflict'));
+  if (result.kind === 'rejected') run.printLines(refusedFile(document, result.problems));
+  return failed(run, result);
+}
+
+function failed(run: Run, failure: RequestFailure): number {
+  run.io.stderr(`${TOOL_NAME} import: ${failure.message}\n`);
+  const refused = failure.kind === 'rejected' || failure.kind === 'conflict' || failure.kind === 'tooLarge';
   return refused ? EXIT_PROBLEMS : EXIT_USAGE;
-}
-
-/** The file's errors under the tenant's real settings: the same check the endpoint will make. */
-function localErrors(service: LanguageService, parsed: SubscriberDocument, data: TenantData, encoding: FileEncoding) {
-  return service
-    .doValidation(parsed, { tenant: tenantContextOf(data), assumeSubscriberFile: true, encoding })
-    .filter((diagnostic) => diagnostic.severity === DiagnosticSeverity.Error)
-    .map((diagnostic) => {
-      const { column } = fileDiagnostic(diagnostic);
-      return { line: diagnostic.range.start.line + 1, column, message: diagnostic.message };
-    });
-}
-
-/** undefined when absent (the default applies), null when not a whole number in range. */
-function wholeNumber(value: string | undefined, min: number, max: number): number | undefined | null {
-  if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value)) return null;
-  const number = Number(value);
-  return number >= min && number <= max ? number : null;
-}
-
-function withColumn(column: string | null | undefined, reason: string): string {
-  return column ? `${column}: ${reason}` : reason;
 }
 
 function plural(count: number, noun: string): string {

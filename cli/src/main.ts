@@ -2,6 +2,7 @@
  * The `subscriber-csv` command: process setup only. Everything else is in `run.ts`.
  */
 import { once } from 'node:events';
+import { createInterface } from 'node:readline/promises';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { EXIT_USAGE } from './errors';
 import { enableWorkers } from './parallelCheck';
@@ -37,6 +38,18 @@ function main(): void {
     cwd: process.cwd(),
     env: process.env,
     signal: interrupt.signal,
+    // A person can answer only on a terminal; the question goes to stderr, so that stdout stays the report.
+    interactive: process.stdin.isTTY === true && process.stderr.isTTY === true,
+    ask: async (question) => {
+      const terminal = createInterface({ input: process.stdin, output: process.stderr });
+      try {
+        return await terminal.question(question, { signal: interrupt.signal });
+      } catch {
+        return '';
+      } finally {
+        terminal.close();
+      }
+    },
   }).then(
     (code) => {
       // exitCode rather than exit(): let stdout drain when it is a pipe.

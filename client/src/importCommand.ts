@@ -1,31 +1,37 @@
 /**
- * `subscriberCsv.importToTenant`: checks the file, asks for confirmation, uploads the editor's text with progress
- * and cancellation, marks the rows the endpoint refused, and returns a typed result (tests assert it).
+ * `subscriberCsv.importToTenant`: checks the file (importPreflight.ts), shows what the endpoint's preview says the
+ * import would do in the confirmation, uploads the editor's text with progress and cancellation, then puts the
+ * answer on the file and in the summary view: each refused row on its cell, what happened to every row, the rows it
+ * imported recognised as the file's own (so that the tenant data loaded again does not flag them as taking their
+ * extensions), and an entry in the workspace's import history. Returns a typed result (tests assert it).
  */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
 import { isKnownCode } from '@subscriber-csv/language-service';
-import { checkEndpointUrl, countsText, uploadImport } from '../../common/importClient';
-import type { ApiTokenStore } from './apiToken';
-import { checkDocument, errorText, fileNameOf, toCheckedDiagnostic } from './documentCheck';
-import { SERVED_DOCUMENTS } from './documentSelector';
-import { decideImport } from './import/decideImport';
-import type { ImportOutcome } from './import/importApi';
+import { countsText, uploadImport } from '../../common/importClient';
+import { errorText } from './documentCheck';
+import { confirmationDetail } from './import/confirmText';
+import type { ImportOutcome, PreviewSuccess } from './import/importApi';
+import type { HistoryEntry } from './import/importHistory';
 import type { ImportCommandOptions, ImportCommandResult, ImportRefusalReason } from './import/importResult';
 import { refusalActions, summarizeImport } from './import/importSummary';
-import { problemsOfFile, problemsOfRows, type LineProblem } from './import/rowProblems';
-import { endpointHost, plural } from './import/text';
+import { holdersOf } from './import/ownRows';
+import type { LineProblem } from './import/rowProblems';
+import { previewSummary, refusedSummary, resultSummary } from './import/summaryModel';
+import { plural } from './import/text';
+import { placeAnswer, previewWithProgress, summaryInput, type PlacedAnswer } from './importAnswer';
+import type { ImportHistory } from './importHistoryCommand';
 import { showImportMessage } from './importMessages';
-import type { ImportProblems } from './importProblems';
-import { endpointSetting, importTimingSetting } from './settings';
+import { fileNameOfUri, preflight, type PreflightDependencies, type Ready } from './importPreflight';
+import type { ImportSummaryPanel } from './importSummaryPanel';
+import type { OwnRowsStore } from './ownRowsStore';
+import { importTimingSetting } from './settings';
 import type { TenantDataController } from './tenantData';
 
-export interface ImportDependencies {
-  client: LanguageClient;
-  tokens: ApiTokenStore;
-  problems: ImportProblems;
+export interface ImportDependencies extends PreflightDependencies {
   tenant: TenantDataController;
-  log: vscode.LogOutputChannel;
+  ownRows: OwnRowsStore;
+  history: ImportHistory;
+  summary: ImportSummaryPanel;
   /**
    * True only while VS Code runs the extension's own tests (`ExtensionMode.Test`): `skipConfirmation` is taken only
    * then. Any other caller (another extension, a keybinding's arguments) gets the confirmation.
@@ -59,65 +65,17 @@ export class ImportCommand {
   }
 
   private async importFile(uri: vscode.Uri, options: ReadOptions): Promise<ImportCommandResult> {
-    const { client, tokens, problems, log } = this.deps;
-    let document: vscode.TextDocument;
-    try {
-      document = await vscode.workspace.openTextDocument(uri);
-    } catch (error) {
-      return this.refuse('noFile', `Could not open ${fileNameOfUri(uri)}: ${errorText(error)}`);
-    }
-    const fileName = fileNameOf(document);
-    // From the explorer the file may not be open: show it, so that the rows the endpoint refuses are seen.
-    if (options.fromMenu && !vscode.window.visibleTextEditors.some((editor) => editor.document === document)) {
-      await vscode.window.showTextDocument(document, { preview: false });
-    }
-    if (vscode.languages.match(SERVED_DOCUMENTS, document) === 0) {
-      return this.refuse('notSubscriberFile', `${fileName} is not a CSV file.`);
-    }
-    if (!vscode.workspace.isTrusted) {
-      return this.refuse(
-        'untrustedWorkspace',
-        'Trust this workspace to import its files: the upload uses your API token.',
-      );
-    }
-
-    const endpoint = endpointSetting();
-    if (!endpoint) {
-      return this.refuse('noEndpoint', 'Set the import endpoint (subscriberCsv.endpoint) in your user settings first.');
-    }
-    const checkedUrl = checkEndpointUrl(endpoint);
-    if (!checkedUrl.ok) return this.refuse('insecureEndpoint', checkedUrl.message);
-    const host = endpointHost(endpoint);
-    const lookup = await tokens.lookup(endpoint);
-    if (lookup.kind !== 'token') {
-      const message =
-        lookup.kind === 'otherHost'
-          ? `The API token was set for ${lookup.host}, not ${host}. Set a token for ${host} to import.`
-          : `Set an API token for ${host} to import.`;
-      return this.refuse('noToken', message);
-    }
-
-    // The rows marked by the last import describe an older upload.
-    problems.clear(uri);
-    const checked = await checkDocument(client, document, log);
-    if (!checked) {
-      return this.refuse(
-        'notChecked',
-        `${fileName} could not be checked by the subscriber CSV server; nothing was imported.`,
-      );
-    }
-    const decision = decideImport({
-      fileName,
-      host,
-      hasUnsavedChanges: document.isDirty,
-      diagnostics: checked.diagnostics.map(toCheckedDiagnostic),
-      verdict: checked.verdict,
-    });
-    if (decision.kind === 'refuse') {
-      return this.refuse(decision.reason, decision.message, decision.errors);
-    }
-    if (!options.skipConfirmation && !(await this.confirm(decision.message, decision.detail))) {
-      return { status: 'declined' };
+    const { log } = this.deps;
+    const ready = await preflight(this.deps, uri, options.fromMenu === true);
+    if (!ready.ok) return this.refuse(ready.reason, ready.message, ready.errors);
+    const { document, fileName, host, endpoint, checked, decision } = ready;
+    if (!options.skipConfirmation) {
+      const preview = await previewWithProgress(ready);
+      if (!preview.ok && preview.kind === 'cancelled') return { status: 'declined' };
+      if (preview.ok && preview.outcome !== 'import') return this.refusedByPreview(ready, preview);
+      if (!(await this.confirm(decision.message, confirmationDetail(decision.detail, preview)))) {
+        return { status: 'declined' };
+      }
     }
     // What is uploaded is exactly the version that was checked.
     if (document.version !== checked.version) {
@@ -129,19 +87,43 @@ export class ImportCommand {
       `Importing ${fileName} to ${host}: ${plural(verdict.users, 'user')}, ${plural(verdict.locations, 'location')}, ` +
         `${plural(decision.warnings, 'warning')}, ${Buffer.byteLength(text, 'utf8')} bytes.`,
     );
+    const outcome = await this.upload(ready, text);
 
+    // Problems are placed on the uploaded text; if the editor changed meanwhile they would land on wrong cells.
+    const placed = await placeOutcome(this.deps, ready, text, outcome);
+    const unchanged = document.version === checked.version;
+    if (unchanged) this.deps.problems.show(uri, placed.problems);
+    const markedProblems = unchanged ? placed.problems.length : 0;
+    this.logOutcome(outcome, fileName, host, placed.problems);
+    if (outcome.ok && unchanged) {
+      // Before the tenant data is loaded again: the file's own rows must never show as taking their extensions.
+      await this.deps.ownRows.record(uri, endpoint, holdersOf(outcome.rows, placed.places));
+    }
+    await this.deps.history.add(historyEntry(ready, outcome));
+    this.showSummary(ready, outcome, placed);
+
+    const summary = summarizeImport(outcome, { host, fileName, markedProblems });
+    void showImportMessage(summary, log);
+    if (outcome.ok || outcome.kind === 'conflict') void this.deps.tenant.refresh();
+    return outcome.ok
+      ? { status: 'imported', host, result: outcome, markedProblems }
+      : { status: 'failed', host, failure: outcome, markedProblems };
+  }
+
+  private upload(ready: Ready, text: string): Thenable<ImportOutcome> {
+    const { endpoint, token, fileName, host, checked } = ready;
     const timing = importTimingSetting();
-    const outcome = await vscode.window.withProgress(
+    return vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: `Importing ${fileName} to ${host}`, cancellable: true },
       async (progress, cancellation): Promise<ImportOutcome> => {
         const controller = new AbortController();
         const onCancel = cancellation.onCancellationRequested(() => controller.abort());
         try {
-          return await uploadImport(endpoint, lookup.token, text, fileName, {
+          return await uploadImport(endpoint, token, text, fileName, {
             signal: controller.signal,
             timeoutMs: timing.timeoutMs,
             retries: timing.retries,
-            secretValues: verdict.secretValues,
+            secretValues: checked.verdict.secretValues,
             onProgress: (event) => progress.report({ message: event.message }),
           });
         } catch (error) {
@@ -152,20 +134,29 @@ export class ImportCommand {
         }
       },
     );
+  }
 
-    // Problems are mapped onto the uploaded text; if the editor changed meanwhile they would land on wrong lines.
-    const lineProblems = problemsOf(outcome, text);
-    const unchanged = document.version === checked.version;
-    if (unchanged) problems.show(uri, lineProblems);
-    const markedProblems = unchanged ? lineProblems.length : 0;
-    this.logOutcome(outcome, fileName, host, lineProblems);
+  /** The preview says the import would be refused as a whole: nothing is sent, and the view says why. */
+  private async refusedByPreview(ready: Ready, preview: PreviewSuccess): Promise<ImportCommandResult> {
+    const text = ready.document.getText();
+    const code = preview.outcome === 'conflict' ? 'import-conflict' : undefined;
+    const placed = await placeAnswer(this.deps.client, ready, text, { ...preview, code }, this.deps.log);
+    if (ready.document.version === ready.checked.version) {
+      this.deps.problems.show(ready.document.uri, placed.problems, 'preview');
+    }
+    this.deps.summary.show(previewSummary(summaryInput(ready, preview.rows, placed.places), preview));
+    return this.refuse('refusedByPreview', `${preview.message} Nothing was sent.`, placed.problems.length);
+  }
 
-    const summary = summarizeImport(outcome, { host, fileName, markedProblems });
-    void showImportMessage(summary, log);
-    if (outcome.ok || outcome.kind === 'conflict') void this.deps.tenant.refresh();
-    return outcome.ok
-      ? { status: 'imported', host, result: outcome, markedProblems }
-      : { status: 'failed', host, failure: outcome, markedProblems };
+  private showSummary(ready: Ready, outcome: ImportOutcome, placed: PlacedAnswer): void {
+    const { summary } = this.deps;
+    if (outcome.ok) {
+      summary.show(resultSummary(summaryInput(ready, outcome.rows, placed.places), outcome));
+    } else if (outcome.kind === 'conflict') {
+      summary.show(refusedSummary(summaryInput(ready, outcome.rows, placed.places), outcome.message));
+    } else if (outcome.kind === 'rejected') {
+      summary.show(refusedSummary(summaryInput(ready, [], []), outcome.message, outcome.problems));
+    }
   }
 
   /** The modal confirmation; a workbench that refuses dialogs (extension tests) counts as a No. */
@@ -180,7 +171,7 @@ export class ImportCommand {
 
   private refuse(reason: ImportRefusalReason, message: string, errors = 0): ImportCommandResult {
     this.deps.log.info(`Import not started: ${reason}.`);
-    const severity = reason === 'hasErrors' ? 'error' : 'warning';
+    const severity = reason === 'hasErrors' || reason === 'refusedByPreview' ? 'error' : 'warning';
     void showImportMessage({ severity, message, actions: refusalActions(reason) }, this.deps.log);
     return { status: 'refused', reason, message, errors };
   }
@@ -199,6 +190,33 @@ export class ImportCommand {
   }
 }
 
+/** Where the upload's answer lands: the rows of a 200 or a 409, the problems of a 400. */
+function placeOutcome(deps: ImportDependencies, ready: Ready, text: string, outcome: ImportOutcome) {
+  const { client, log } = deps;
+  if (outcome.ok) return placeAnswer(client, ready, text, { rows: outcome.rows, code: 'import-failed' }, log);
+  if (outcome.kind === 'conflict') {
+    return placeAnswer(client, ready, text, { rows: outcome.rows, code: 'import-conflict' }, log);
+  }
+  if (outcome.kind === 'rejected') return placeAnswer(client, ready, text, { problems: outcome.problems }, log);
+  return Promise.resolve({ problems: [], places: [] });
+}
+
+function historyEntry(ready: Ready, outcome: ImportOutcome): HistoryEntry {
+  const uri = ready.document.uri;
+  const common = {
+    at: new Date().toISOString(),
+    file: vscode.workspace.asRelativePath(uri),
+    uri: uri.toString(),
+    endpoint: ready.endpoint,
+  };
+  if (outcome.ok) {
+    const { created, updated, unchanged, failed } = outcome;
+    return { ...common, outcome: 'imported', counts: { created, updated, unchanged, failed } };
+  }
+  const status = outcome.status === undefined ? {} : { status: outcome.status };
+  return { ...common, outcome: 'failed', failure: { kind: outcome.kind, ...status } };
+}
+
 /**
  * A problem's code as the log may hold it. A 400's codes are the endpoint's own text, which an endpoint that echoes
  * what it was sent fills with cells: only the rules library's codes and the import's own are written as they are.
@@ -206,13 +224,6 @@ export class ImportCommand {
 function codeForLog(code: string): string {
   if (code === 'import-failed' || code === 'import-conflict' || isKnownCode(code)) return code;
   return 'import-rejected';
-}
-
-function problemsOf(outcome: ImportOutcome, text: string): LineProblem[] {
-  if (outcome.ok) return problemsOfRows(outcome.rows, text, 'import-failed');
-  if (outcome.kind === 'conflict') return problemsOfRows(outcome.rows, text, 'import-conflict');
-  if (outcome.kind === 'rejected') return problemsOfFile(outcome.problems, text);
-  return [];
 }
 
 interface ReadOptions {
@@ -223,7 +234,7 @@ interface ReadOptions {
 }
 
 /** A Uri (from a menu), a string, or `{ uri, skipConfirmation }` (from tests, or other extensions without the skip). */
-function readOptions(argument: unknown): ReadOptions {
+export function readOptions(argument: unknown): ReadOptions {
   if (argument instanceof vscode.Uri) return { uri: argument, fromMenu: true };
   if (typeof argument === 'string') return { uri: vscode.Uri.parse(argument) };
   if (typeof argument !== 'object' || argument === null) return {};
@@ -235,8 +246,4 @@ function readOptions(argument: unknown): ReadOptions {
         ? vscode.Uri.parse(options.uri)
         : undefined;
   return { uri, skipConfirmation: options.skipConfirmation === true };
-}
-
-function fileNameOfUri(uri: vscode.Uri): string {
-  return uri.path.split('/').pop() || uri.toString();
 }

@@ -50,7 +50,7 @@ export function isLoopback(hostname: string): boolean {
 }
 
 /** The URL of one route under the endpoint: `routeUrl('https://h/api/t/acme', 'import')` → `.../acme/import`. */
-export function routeUrl(endpoint: string, route: 'tenant' | 'import'): URL {
+export function routeUrl(endpoint: string, route: 'tenant' | 'import' | 'import/preview'): URL {
   const base = new URL(endpoint);
   if (!base.pathname.endsWith('/')) base.pathname += '/';
   return new URL(route, base);

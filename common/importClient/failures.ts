@@ -3,10 +3,11 @@
  * over (they say how many there were), and every text that leaves the core, the endpoint's included, is scrubbed of
  * the token and the file's PINs.
  */
+import { rowReason } from './rowText';
 import { scrub, type Secrets } from './secrets';
 import type { FileProblem, RequestFailure, RowResult } from './types';
 
-export type Operation = 'import' | 'tenant';
+export type Operation = 'import' | 'preview' | 'tenant';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
@@ -64,14 +65,22 @@ function messageOf(draft: FailureDraft, attempts: number, { host, operation, tim
     case 'unauthorized':
       return `${host} refused the API token (401): it is missing, wrong or expired. Set a valid token and try again.`;
     case 'forbidden':
-      return operation === 'import'
-        ? `${host} accepted the API token, but it may not import for this tenant (403). Use a token with import rights.`
-        : `${host} accepted the API token, but it may not read this tenant (403).`;
+      return operation === 'tenant'
+        ? `${host} accepted the API token, but it may not read this tenant (403).`
+        : `${host} accepted the API token, but it may not import for this tenant (403). Use a token with import rights.`;
     case 'rejected':
+      if (operation === 'preview') {
+        return sentence(`${host} would refuse the file as a whole (400)${firstProblem(draft.problems) ?? detail}`);
+      }
       return `${sentence(`${host} refused the file as a whole (400)${firstProblem(draft.problems) ?? detail}`)} Nothing was imported.`;
     case 'conflict':
       if (draft.error === 'idempotency_conflict') {
         return `${host} has already seen this import attempt with a different file, so it imported nothing. Import again.`;
+      }
+      if (operation === 'preview') {
+        return sentence(
+          `An import would be refused (409): ${count(draft.rows.length, 'row')} in conflict with the tenant's data${firstRow(draft.rows)}`,
+        );
       }
       return sentence(
         `Nothing was imported (409): ${count(draft.rows.length, 'row')} in conflict with the tenant's data${firstRow(draft.rows)}`,
@@ -104,6 +113,7 @@ function messageOf(draft: FailureDraft, attempts: number, { host, operation, tim
       return `${host} did not answer within ${seconds} s (${tries}).${maybe}`;
     }
     case 'cancelled':
+      if (operation === 'preview') return 'The preview was cancelled. Nothing is imported by a preview.';
       return operation === 'import'
         ? `The import was cancelled. If the upload had already reached ${host}, it may have been imported.`
         : `Loading the tenant from ${host} was cancelled.`;
@@ -113,6 +123,12 @@ function messageOf(draft: FailureDraft, attempts: number, { host, operation, tim
       // A 200 to an upload means the endpoint imported: the user must not believe nothing happened.
       if (operation === 'import' && draft.status === 200) {
         return `${said} It reported success, so the file was probably imported: check the tenant before importing again.`;
+      }
+      if (operation === 'preview' && draft.status === 404) {
+        return `${said} It offers no preview of an import (POST …/import/preview): import without one, or ask its owner.`;
+      }
+      if (operation === 'preview' && draft.status === 200) {
+        return `${said} Its answer does not say it was a preview, so it may have imported the file: check the tenant.`;
       }
       return `${said} Check the endpoint URL.`;
     }
@@ -132,7 +148,7 @@ function firstProblem(problems: readonly FileProblem[]): string | undefined {
 function firstRow(rows: readonly RowResult[]): string {
   const first = rows[0];
   if (!first) return '';
-  return `, e.g. line ${first.line}${first.column ? `, ${first.column}` : ''}: ${first.reason ?? 'conflict'}`;
+  return `, e.g. line ${first.line}: ${rowReason(first)}`;
 }
 
 /** Ends the text with one full stop, whatever the endpoint's words it ends with. */

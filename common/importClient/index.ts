@@ -5,7 +5,10 @@
 export { checkEndpointUrl, isLoopback, type EndpointCheck } from './endpointUrl';
 export { fetchTenant } from './fetchTenant';
 export { uploadImport } from './uploadImport';
-export { countsText } from './counts';
+export { previewImport } from './previewImport';
+export { countsText, previewCountsText } from './counts';
+export { IMPORT_DEFAULTS } from './defaults';
+export { rowReason } from './rowText';
 export { combineSignals } from './signals';
 export { scrub } from './secrets';
 export type {
@@ -14,6 +17,8 @@ export type {
   ImportFailure,
   ImportResult,
   ImportSuccess,
+  PreviewResult,
+  PreviewSuccess,
   RequestFailure,
   RequestOptions,
   RequestProgress,

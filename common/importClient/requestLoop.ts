@@ -4,6 +4,7 @@
  * the same each time, Idempotency-Key included, so a retry can never import twice.
  */
 import { attempt, type Attempted, type AttemptOutcome } from './attempt';
+import { IMPORT_DEFAULTS } from './defaults';
 import { backoffDelay, parseRetryAfter, sleep } from './backoff';
 import { finalizeFailure, type FailureDraft, type MessageContext } from './failures';
 import { scrub } from './secrets';
@@ -14,7 +15,12 @@ export type Answer = Extract<AttemptOutcome, { kind: 'answer' }>;
 /** What an answer means: the result, a failure to report now, or a failure worth another attempt. */
 export type Classified<T> = { done: T } | { fail: FailureDraft } | { retry: FailureDraft; retryAfterMs?: number };
 
-export const DEFAULTS = { timeoutMs: 30_000, retries: 3, baseDelayMs: 500, maxDelayMs: 30_000 };
+export const DEFAULTS = {
+  timeoutMs: IMPORT_DEFAULTS.timeoutSeconds * 1000,
+  retries: IMPORT_DEFAULTS.retries,
+  baseDelayMs: 500,
+  maxDelayMs: 30_000,
+};
 
 export async function runWithRetries<T>(
   request: Attempted,

@@ -86,6 +86,30 @@ export type ImportFailure = RequestFailure & { idempotencyKey: string };
 
 export type ImportResult = ImportSuccess | ImportFailure;
 
+/**
+ * What an import of the file would do now, as the endpoint's preview says (`POST <endpoint>/import/preview`).
+ * Nothing was written.
+ */
+export interface PreviewSuccess {
+  ok: true;
+  /**
+   * `import`: the rows would be imported as `rows` says (200). `conflict`: nothing would be imported; `rows` are the
+   * rows in conflict, each failed (409). `rejected`: the file would be refused as a whole; `problems` say why (400).
+   */
+  outcome: 'import' | 'conflict' | 'rejected';
+  created: number;
+  updated: number;
+  unchanged: number;
+  failed: number;
+  rows: RowResult[];
+  problems: FileProblem[];
+  /** For people, when the import would be refused (conflict, rejected); empty otherwise. No token, no PIN. */
+  message: string;
+  attempts: number;
+}
+
+export type PreviewResult = PreviewSuccess | RequestFailure;
+
 export interface TenantSuccess {
   ok: true;
   tenant: { id: string; name: string };
@@ -105,9 +129,9 @@ export type RequestProgress =
 export interface RequestOptions {
   /** Cancels the whole operation, waits included. */
   signal?: AbortSignal;
-  /** Per attempt, from sending to the last byte of the answer (default 30 s). */
+  /** Per attempt, from sending to the last byte of the answer (default `IMPORT_DEFAULTS.timeoutSeconds`). */
   timeoutMs?: number;
-  /** Attempts after the first, on network errors, timeouts, 5xx and 429 (default 3). */
+  /** Attempts after the first, on network errors, timeouts, 5xx and 429 (default `IMPORT_DEFAULTS.retries`). */
   retries?: number;
   /** The first backoff delay; each retry doubles it, with jitter (default 500 ms). */
   baseDelayMs?: number;

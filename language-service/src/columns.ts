@@ -74,6 +74,11 @@ interface ColumnDefinition {
   readonly tenantList?: TenantListName;
   /** The tenant's values already taken (`TenantContext.extensionsInUse`): a row may not take one. */
   readonly takenOnTenant?: boolean;
+  /**
+   * With the extension, tells which entry a row names (docs/import-api.md, "Importing again"): a row whose values
+   * here are the entry's own updates that entry instead of taking its extension (`TenantContext.knownHolders`).
+   */
+  readonly namesEntry?: boolean;
   /** For kind `digits`: the largest value the page's wording allows without question, and that wording. */
   readonly maxValue?: { readonly value: number; readonly described: string };
   /** No two rows may share a value: the code reported on each, and whether letter case counts. */
@@ -115,6 +120,7 @@ const TABLE = [
     definesRowType: true,
     requiredColumn: true,
     requiredValue: true,
+    namesEntry: true,
     setBy: 'anyone',
     appliesTo: both,
     help:
@@ -125,6 +131,7 @@ const TABLE = [
     name: 'FirstName',
     title: 'First name',
     kind: 'text',
+    namesEntry: true,
     setBy: 'anyone',
     appliesTo: both,
     help: 'First name (text).',
@@ -133,6 +140,7 @@ const TABLE = [
     name: 'LastName',
     title: 'Last name',
     kind: 'text',
+    namesEntry: true,
     requiredColumn: true,
     requiredValue: true,
     setBy: 'anyone',

@@ -2,8 +2,9 @@
  * The document model as adapters see it: opaque, with the queries they need and nothing they could change. The
  * library keeps its own fields (the record table, the header, what validation found) out of sight.
  */
-import type { Position } from 'vscode-languageserver-types';
+import type { Position, Range } from 'vscode-languageserver-types';
 import type { ColumnName, RowType } from './columns';
+import type { EntryName } from './knownHolders';
 
 export interface SubscriberDocument {
   /** How many data rows there are of each type; blank rows are not counted. */
@@ -18,6 +19,27 @@ export interface SubscriberDocument {
   columns(): ColumnName[];
   /** The distinct values of the secret columns (PINs) on every data row, to keep out of any message. */
   secretValues(): string[];
+  /**
+   * Where the data row holding 0-based `line` is, and what it names: for putting an endpoint's answer about a row
+   * (its line, a column name) on the row's cell. Undefined on the header, before it, or past the last row.
+   */
+  rowPlace(line: number, column?: string | null): RowPlace | undefined;
+}
+
+export interface RowPlace {
+  /** 1-based data row, as the import counts them. */
+  row: number;
+  /** From the row's first character to the end of its content. */
+  range: Range;
+  /** The cell of the column asked about, when the header names that column and the row has the cell. */
+  cell?: Range;
+  /** `Ann Lee, ext 101`, as the outline names the row. */
+  label: string;
+  type: RowType | undefined;
+  /** The row's Extension; empty when it has none. */
+  extension: string;
+  /** The row's values in the columns that name an entry (`namesEntry`). */
+  entryName: EntryName;
 }
 
 export interface RowCounts {

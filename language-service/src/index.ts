@@ -6,7 +6,7 @@
  * carry the rules.
  */
 export { getLanguageService, type LanguageService } from './languageService';
-export type { DataRow, RowCounts, SubscriberDocument } from './document';
+export type { DataRow, RowCounts, RowPlace, SubscriberDocument } from './document';
 export type { ValidationRun } from './engine/editorValidation';
 export type { StreamPart } from './engine/streamValidation';
 export {
@@ -30,6 +30,7 @@ export {
   type TenantReading,
 } from './tenant';
 export { FILE_ENCODING_INFO, FILE_ENCODINGS, isFileEncoding, type FileEncoding } from './fileEncodings';
+export { knownHolders, sameEntryName, type EntryName, type KnownHolder, type KnownHolders } from './knownHolders';
 export { COLUMNS, findColumn, type ColumnName, type ColumnSpec, type RowType } from './columns';
 export {
   DIAGNOSTIC_SOURCE,

@@ -3,6 +3,7 @@
  * the server reads it from settings or the tenant endpoint, the CLI from flags and a JSON file.
  */
 import type { FileEncoding } from './fileEncodings';
+import type { KnownHolders } from './knownHolders';
 import {
   TENANT_LISTS,
   type ImporterRole,
@@ -19,6 +20,8 @@ export interface TenantContext {
   lists: Partial<Record<TenantListName, readonly TenantEntry[]>>;
   /** Extensions the tenant already uses; a row taking one of them is refused by the import. */
   extensionsInUse?: readonly string[];
+  /** Of those, the ones whose holder is known (the file's own rows, once imported): a row naming it updates it. */
+  knownHolders?: KnownHolders;
 }
 
 export interface ServiceSettings {

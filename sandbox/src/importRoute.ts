@@ -1,7 +1,8 @@
 /**
- * `POST <endpoint>/import`: checks the token's rights and the Idempotency-Key, reads the upload (refusing one over
- * the size limit as soon as it passes it), and hands the file to the import worker, which judges and stores it in
- * one transaction (importJob.ts). This thread only reads and answers, so other requests are served meanwhile.
+ * `POST <endpoint>/import` and its preview, `POST <endpoint>/import/preview`: checks the token's rights and the
+ * Idempotency-Key, reads the upload (refusing one over the size limit as soon as it passes it), and hands the file
+ * to the import worker, which judges and stores it in one transaction (importJob.ts), or for a preview judges and
+ * stores it and rolls everything back. This thread only reads and answers, so other requests are served meanwhile.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { SandboxContext } from './context';
@@ -19,13 +20,16 @@ export async function handleImport(
   response: ServerResponse,
   context: SandboxContext,
   grant: TokenGrant,
+  { dryRun }: { dryRun: boolean },
 ): Promise<string> {
   if (!grant.mayImport) {
+    // A preview answers what this token's import would do: it would be refused.
     sendError(response, 403, 'forbidden', 'This token may read the tenant but not import for it.');
     return 'read-only token';
   }
   const keyHeader = request.headers['idempotency-key'];
-  const key = Array.isArray(keyHeader) ? keyHeader[0] : keyHeader;
+  // A preview records nothing, so it has no use for a key: one sent is ignored, whatever it holds.
+  const key = dryRun ? undefined : Array.isArray(keyHeader) ? keyHeader[0] : keyHeader;
   if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
     sendError(response, 400, 'invalid_request', 'Idempotency-Key must be 1 to 128 letters, digits or ._:- (a UUID).');
     return 'bad idempotency key';
@@ -54,17 +58,20 @@ export async function handleImport(
       idempotencyKey: key ?? null,
       bytes: upload.bytes,
       fileName: upload.fileName,
+      dryRun,
     });
   } catch (error) {
     if (error instanceof ImportFailedError && error.busy) {
-      const message = 'The database is locked by another writer; nothing was imported. Retry with the same key.';
+      const message = dryRun
+        ? 'The database is locked by another writer; retry the preview.'
+        : 'The database is locked by another writer; nothing was imported. Retry with the same key.';
       sendError(response, 503, 'busy', message, {}, { 'Retry-After': '1' });
       return 'database busy';
     }
     throw error;
   }
 
-  if (answer.status === 200 && !answer.replayed && context.faults.takeDropAfterImport()) {
+  if (!dryRun && answer.status === 200 && !answer.replayed && context.faults.takeDropAfterImport()) {
     request.socket.destroy();
     return 'imported, answer dropped (fault)';
   }

@@ -1,6 +1,6 @@
 /**
- * Routes one request: the fault hooks under `/__sandbox/`, then the contract's two routes under the endpoint path,
- * each after the planned misbehaviour (if any) and the token check.
+ * Routes one request: the fault hooks under `/__sandbox/`, then the contract's routes under the endpoint path
+ * (the tenant, the import and its preview), each after the planned misbehaviour (if any) and the token check.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -12,6 +12,9 @@ import { authenticate, type TokenGrant } from './tokens';
 
 export const FAULTS_PATH = '/__sandbox/faults';
 
+/** The contract's routes, under the endpoint path (docs/import-api.md). */
+const ROUTES = ['tenant', 'import', 'import/preview'] as const;
+
 /** Handles the request; returns a note for the request log. */
 export async function route(
   request: IncomingMessage,
@@ -22,14 +25,10 @@ export async function route(
 ): Promise<string> {
   if (path === FAULTS_PATH) return handleFaults(request, response, context);
 
-  const name = path === `${endpointPath}/tenant` ? 'tenant' : path === `${endpointPath}/import` ? 'import' : undefined;
+  const name = ROUTES.find((candidate) => path === `${endpointPath}/${candidate}`);
   if (name === undefined) {
-    sendError(
-      response,
-      404,
-      'not_found',
-      `No such route. Use GET ${endpointPath}/tenant or POST ${endpointPath}/import.`,
-    );
+    const routes = `GET ${endpointPath}/tenant, POST ${endpointPath}/import or POST ${endpointPath}/import/preview`;
+    sendError(response, 404, 'not_found', `No such route. Use ${routes}.`);
     return '';
   }
   const method = name === 'tenant' ? 'GET' : 'POST';
@@ -38,9 +37,11 @@ export async function route(
     return '';
   }
 
-  const delayMs = context.faults.delayFor(name);
+  // A preview is an upload as an import is: the faults planned for imports apply to it too.
+  const target = name === 'tenant' ? 'tenant' : 'import';
+  const delayMs = context.faults.delayFor(target);
   if (delayMs > 0 && !(await delay(delayMs, response))) return 'client left during the delay (fault)';
-  switch (context.faults.take(name)) {
+  switch (context.faults.take(target)) {
     case 'hang':
       // Read and drop the body so the client finishes sending and waits for an answer that never comes.
       request.resume();
@@ -78,7 +79,7 @@ export async function route(
     sendJson(response, 200, tenantAnswer(context, grant));
     return `role=${grant.role}`;
   }
-  return handleImport(request, response, context, grant);
+  return handleImport(request, response, context, grant, { dryRun: name === 'import/preview' });
 }
 
 /** Waits, unless the client goes away first (then false): a cancelled request must not hold the sandbox open. */

@@ -12,6 +12,9 @@ import {
   DEFAULT_TENANT,
   isFileEncoding,
   type FileEncoding,
+  knownHolders,
+  type KnownHolder,
+  type KnownHolders,
   type ServiceSettings,
   type TenantContext,
 } from '@subscriber-csv/language-service';
@@ -50,6 +53,8 @@ export class ServerSettings {
   private readonly documents = new Map<string, Promise<DocumentEntry>>();
   /** The encoding of each document's file, as the client read it from disk. */
   private readonly encodings = new Map<string, FileEncoding>();
+  /** Per document, the extensions its own rows hold since they were imported; kept while the document is closed. */
+  private readonly holders = new Map<string, KnownHolders>();
   private readonly warn: Warn;
 
   constructor(private readonly connection: Connection) {
@@ -70,6 +75,13 @@ export class ServerSettings {
   setTenantData(value: unknown): void {
     this.tenantData = readTenantData(value, this.warn);
     this.recompute();
+  }
+
+  /** The entries a document's rows were imported as (none: forgotten); its settings are made again. */
+  setKnownHolders(uri: string, list: readonly KnownHolder[]): void {
+    if (list.length === 0) this.holders.delete(uri);
+    else this.holders.set(uri, knownHolders(list));
+    this.documents.delete(uri);
   }
 
   forget(uri: string): void {
@@ -123,9 +135,11 @@ export class ServerSettings {
     const assumeSubscriberFile = languageId === SUBSCRIBER_LANGUAGE_ID || value.matchesFilePatterns(pathOf(uri));
     const encoding = this.encodings.get(uri);
     const known = encoding ? { encoding } : {};
+    const holders = this.holders.get(uri);
+    const tenant = holders ? { ...value.tenant, knownHolders: holders } : value.tenant;
     return {
-      full: { tenant: value.tenant, assumeSubscriberFile, ...known },
-      structureOnly: { tenant: value.tenant, assumeSubscriberFile, structureOnly: true, ...known },
+      full: { tenant, assumeSubscriberFile, ...known },
+      structureOnly: { tenant, assumeSubscriberFile, structureOnly: true, ...known },
       fullCheckLimit: value.fullCheckLimit,
     };
   }

@@ -30,6 +30,8 @@ import {
   FileEncodingNotification,
   FIX_ALL_KIND,
   FixAllRequest,
+  ImportRowsRequest,
+  KnownHoldersNotification,
   NewFileColumnsRequest,
   NewFileTextRequest,
   RowFormRequest,
@@ -40,6 +42,7 @@ import { loadCatalogLinks, type CatalogLinks } from './catalogLinks';
 import { wantsFixAll, wantsQuickFixes } from './codeActionKinds';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
 import { DocumentModels } from './documentModels';
+import { readKnownHolders, rowPlacesOf } from './importRows';
 import { verdictOf } from './importVerdict';
 import { runSafe } from './runSafe';
 import { ServerSettings } from './serverSettings';
@@ -111,6 +114,14 @@ export function startServer(connection: Connection, catalogPath: string): void {
     const { uri, encoding } = (params ?? {}) as Partial<Record<string, unknown>>;
     if (!settings.setEncoding(uri, encoding)) return;
     const document = documents.get(uri as string);
+    if (document) publisher.schedule(document, 0);
+  });
+
+  connection.onNotification(KnownHoldersNotification.type, (params: unknown) => {
+    const read = readKnownHolders(params);
+    if (!read) return;
+    settings.setKnownHolders(read.uri, read.holders);
+    const document = documents.get(read.uri);
     if (document) publisher.schedule(document, 0);
   });
 
@@ -257,6 +268,13 @@ export function startServer(connection: Connection, catalogPath: string): void {
   connection.onRequest(CellEditRequest.type, ({ textDocument, row, field, value }, token) =>
     withModel(textDocument.uri, 'cellEdit', token, null, (model, _settings, document) =>
       document.version === textDocument.version ? service.getCellEdit(model, row, field, value) : null,
+    ),
+  );
+
+  // The endpoint's answer is about the version uploaded: on a newer text its lines may hold other rows.
+  connection.onRequest(ImportRowsRequest.type, ({ uri, version, rows }, token) =>
+    withModel(uri, 'importRows', token, null, (model, _settings, document) =>
+      document.version === version ? rowPlacesOf(model, rows) : null,
     ),
   );
 

@@ -82,6 +82,54 @@ async function runCommand(page, title) {
   await page.keyboard.press('Enter');
 }
 
+/**
+ * Waits until the notification center holds a message with `expected` (under the smoke-test driver the workbench
+ * shows no toasts: every notification goes straight to the center, opened from the status bar's bell).
+ */
+async function waitForNotification(page, expected) {
+  const center = page.locator('.notifications-center');
+  const message = center.locator('.monaco-list-row', { hasText: expected });
+  const deadline = Date.now() + WAIT.timeout;
+  // The bell toggles the center; the message may arrive after the first look, so look again until it does.
+  while (!(await message.isVisible())) {
+    if (Date.now() > deadline) throw new Error(`no "${expected}" in: ${await center.innerText().catch(() => '')}`);
+    if (!(await center.isVisible())) await page.locator('#status\\.notifications').click();
+    await message.waitFor({ timeout: 1000 }).catch(() => {});
+  }
+  return center;
+}
+
+/** The text of the webview page holding `needle`, once one does (webviews are frames inside frames). */
+async function webviewText(page, needle) {
+  const deadline = Date.now() + WAIT.timeout;
+  for (;;) {
+    for (const frame of page.frames()) {
+      const text = await frame
+        .locator('body')
+        .innerText({ timeout: 500 })
+        .catch(() => '');
+      if (text.includes(needle)) return text;
+    }
+    if (Date.now() > deadline) throw new Error(`no webview shows "${needle}"`);
+    await page
+      .locator('iframe.webview.ready')
+      .last()
+      .waitFor({ timeout: 1000 })
+      .catch(() => {});
+  }
+}
+
+/** Runs `sql` on the sandbox's SQLite file from this process, as another program sharing the tenant's database. */
+function changeSandbox(dbPath, sql) {
+  const Database = require('better-sqlite3');
+  const db = new Database(dbPath);
+  try {
+    db.exec(sql);
+  } finally {
+    db.close();
+  }
+}
+
 /** Users and locations stored in the sandbox's SQLite file, read directly (read-only) from this process. */
 function storedExtensions(dbPath) {
   const Database = require('better-sqlite3');
@@ -213,14 +261,57 @@ async function main() {
 
     await columnChecks({ page, check, shot, goTo, runCommand, cellPosition, exampleText, example: EXAMPLE, WAIT });
 
-    await check(`the Import button imports ${CLEAN_EXAMPLE} into the sandbox and says so`, async () => {
+    await check(`Preview Import shows beside ${CLEAN_EXAMPLE} what an import would do to each row`, async () => {
       // The token through the extension's own command and its password box.
       await runCommand(page, 'Subscriber CSV: Set API Token');
       await page.waitForSelector('.quick-input-widget input[type="password"]', { state: 'visible', ...WAIT });
       await page.keyboard.type(sandbox.token);
       await page.keyboard.press('Enter');
       await page.waitForSelector('.quick-input-widget', { state: 'hidden', ...WAIT });
+      // The tenant data, loaded once more and last by this refresh: the editor knows call profile 3 (International).
+      await runCommand(page, 'Subscriber CSV: Refresh Tenant Data');
+      await waitForNotification(page, 'Tenant data of Acme Corp loaded');
+      await page.keyboard.press('Escape');
+      // Meanwhile the tenant retires call profile 3: the file still checks clean here; the endpoint knows better.
+      changeSandbox(sandbox.db, "DELETE FROM tenant_list_entries WHERE list = 'callProfiles' AND id = '3'");
+      try {
+        await page.locator('.explorer-folders-view .monaco-list-row', { hasText: CLEAN_EXAMPLE }).first().click();
+        await page.locator('.tabs-container .tab.active', { hasText: CLEAN_EXAMPLE }).waitFor(WAIT);
+        await page.keyboard.press('Control+B');
+        await page.locator('.part.sidebar').waitFor({ state: 'hidden', ...WAIT });
+        await page
+          .locator('.editor-group-container.active .editor-actions .action-label.codicon-eye')
+          .and(page.getByRole('button', { name: 'Preview Import' }))
+          .click(WAIT);
+        const view = await webviewText(page, 'Preview: 4 to be created, 0 to be updated, 0 unchanged, 1 to fail');
+        for (const expected of [
+          `Preview of ${CLEAN_EXAMPLE}`,
+          'Rows that would fail (1)',
+          'CallProfile: The tenant has no call permission group with ID 3.',
+          'Main Lobby, ext 150\tto be created',
+          'Board Room, ext 151\twould fail',
+        ]) {
+          if (!view.includes(expected)) throw new Error(`the summary view lacks "${expected}": ${view}`);
+        }
+        // The refusal is also an error on its cell in the file.
+        await page.locator('.monaco-editor .squiggly-error').first().waitFor(WAIT);
+        await shot('13-import-preview');
+        // Nothing was imported: the seeded entries only.
+        const stored = storedExtensions(sandbox.db).join(',');
+        if (stored !== '100,110,111') throw new Error(`the preview wrote to the sandbox: ${stored}`);
+      } finally {
+        changeSandbox(
+          sandbox.db,
+          "INSERT INTO tenant_list_entries (list, id, name) VALUES ('callProfiles', '3', 'International')",
+        );
+        await page.keyboard.press('Control+B');
+        await page.locator('.part.sidebar').waitFor(WAIT);
+        // The import check that follows expects one editor group.
+        await runCommand(page, 'View: Close All Editor Groups');
+      }
+    });
 
+    await check(`the Import button imports ${CLEAN_EXAMPLE} into the sandbox and says so`, async () => {
       await page.locator('.explorer-folders-view .monaco-list-row', { hasText: CLEAN_EXAMPLE }).first().click();
       await page.locator('.tabs-container .tab.active', { hasText: CLEAN_EXAMPLE }).waitFor(WAIT);
       await page
@@ -228,33 +319,31 @@ async function main() {
         .and(page.getByRole('button', { name: 'Import to Tenant' }))
         .click(WAIT);
 
-      // The modal confirmation names the counts and the host; its Import button starts the upload.
+      // The modal confirmation names the counts, the host and the preview's figures; its Import button uploads.
       const dialog = page.locator('.monaco-dialog-box');
       await dialog.waitFor(WAIT);
       const question = await dialog.innerText();
       const host = new URL(sandbox.endpoint).host;
       if (!question.includes(`Import 3 users and 2 locations to ${host}?`))
         throw new Error(`confirmation: ${question}`);
+      if (!question.includes("The endpoint's preview: 5 to be created, 0 to be updated, 0 unchanged, 0 to fail."))
+        throw new Error(`confirmation without the preview's figures: ${question}`);
       await shot('05-import-confirmation');
       await dialog.locator('.dialog-buttons .monaco-button', { hasText: /^Import$/ }).click(WAIT);
       await dialog.waitFor({ state: 'hidden', ...WAIT });
 
       // Under the smoke-test driver (which loads the extension) the workbench shows no toasts: every notification
       // goes straight to the notification center, so open it from the status bar's bell.
-      const expected = `Imported ${CLEAN_EXAMPLE} to ${host}: 5 created, 0 updated, 0 failed.`;
-      const center = page.locator('.notifications-center');
-      const success = center.locator('.monaco-list-row', { hasText: expected });
-      const deadline = Date.now() + WAIT.timeout;
-      // The bell toggles the center; the message may arrive after the first look, so look again until it does.
-      while (!(await success.isVisible())) {
-        if (Date.now() > deadline) throw new Error(`no "${expected}" in: ${await center.innerText().catch(() => '')}`);
-        if (!(await center.isVisible())) await page.locator('#status\\.notifications').click();
-        await success.waitFor({ timeout: 1000 }).catch(() => {});
-      }
+      const center = await waitForNotification(
+        page,
+        `Imported ${CLEAN_EXAMPLE} to ${host}: 5 created, 0 updated, 0 failed.`,
+      );
       // The upload's progress notification closes when it ends; the screenshot shows the outcome only.
       await center
         .locator('.monaco-list-row', { hasText: `Importing ${CLEAN_EXAMPLE}` })
         .waitFor({ state: 'detached', ...WAIT });
+      // The summary view says what happened to each row.
+      await webviewText(page, 'Imported: 5 created, 0 updated, 0 failed');
       await shot('06-imported');
 
       // Seeded 100, 110 and 111, and the five rows of the example.

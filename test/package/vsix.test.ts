@@ -20,6 +20,7 @@ const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 const RUNTIME_FILES = [
   'CHANGELOG.md',
   'LICENSE',
+  'client/media/importSummary.css',
   'client/media/rowForm.css',
   'client/media/rowForm.js',
   'dist/README.md',

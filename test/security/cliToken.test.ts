@@ -64,8 +64,8 @@ test('help and usage errors never print the token, even where the token was type
     [['import', '--help'], 0],
     [['import'], 2],
     [['import', 'clean.csv'], 2],
-    [['import', token, '--endpoint', endpoint], 2],
-    [['import', `${token}.csv`, '--endpoint', endpoint], 2],
+    [['import', token, '--endpoint', endpoint, '--yes'], 2],
+    [['import', `${token}.csv`, '--endpoint', endpoint, '--yes'], 2],
     [['import', 'clean.csv', '--endpoint', token], 2],
     [['import', 'clean.csv', '--endpoint', `http://${token}.example.com/api`], 2],
     [['import', 'clean.csv', '--endpoint', `${endpoint}?token=${token}`], 2],
@@ -161,7 +161,7 @@ test('no failure of the endpoint and no success prints the token or a PIN', asyn
   ];
   for (const { file, expected, faults, env, at, args = [] } of cases) {
     test_.sandbox.setFaults(faults ?? {});
-    const { code, stderr } = await cli(['import', file, '--endpoint', at ?? endpoint, ...args], env);
+    const { code, stderr } = await cli(['import', file, '--endpoint', at ?? endpoint, '--yes', ...args], env);
     test_.sandbox.clearFaults();
     assert.equal(code, expected, `${file}: ${stderr}`);
   }
@@ -176,7 +176,7 @@ test('as a real process: help and errors with the token in the environment never
   const runs: [string[], number][] = [
     [['--help'], 0],
     [['import', '--help'], 0],
-    [['import', token, '--endpoint', test_.sandbox.endpoint], 2],
+    [['import', token, '--endpoint', test_.sandbox.endpoint, '--yes'], 2],
     [['import', clean, '--endpoint', 'http://pbx.example.com/api'], 2],
     [['import', clean, '--endpoint', test_.sandbox.endpoint, '--token', token], 2],
     [[token], 2],

@@ -85,7 +85,7 @@ const SCENARIOS: Record<FailureKind, { run: () => Promise<ImportResult>; says: R
     run: () => upload(`Type,Extention,PIN\nUser,701,${MORE_PINS[1]}\nUser,702,${PINS[1]}\n`),
   },
   conflict: {
-    says: /^Nothing was imported \(409\): 1 row in conflict with the tenant's data, e\.g\. line 2, Extension/,
+    says: /^Nothing was imported \(409\): 1 row in conflict with the tenant's data, e\.g\. line 2: Extension 110 is/,
     run: () =>
       upload(
         lines(`User,Dana,Again,dana@example.com,110,1,-1,,,${PINS[1]},n`, `User,Eve,Ng,,2999,1,-1,,,${MORE_PINS[1]},n`),

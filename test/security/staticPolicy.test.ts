@@ -3,7 +3,8 @@
  * call): the manifest gives the endpoint and the trace application scope, restricts the workspace's file patterns
  * and tenant lists, and has no setting for a secret; the language client traces through the channel that drops
  * message content; the extension writes no
- * setting and keeps nothing but the tenant cache in global state; only the token store writes the secret; no log
+ * setting, keeps nothing but the tenant cache in global state and nothing but the import history and each file's
+ * imported rows in workspace state; only the token store writes the secret; no log
  * line or printed line interpolates the token, a PIN or the document's text; the import path never writes the
  * document or a file, and in the client only the row form (the user's own change, as one workspace edit) and the fix
  * commands the user runs (Fix All, Save Clean Copy, Reopen with an encoding, Save as UTF-8) do, each call pinned.
@@ -33,6 +34,8 @@ const IMPORT_PATH = [
   ...CLIENT.filter((path) => !FIX_FEATURES.includes(path)),
   ...sourceFiles('common/importClient'),
   'cli/src/importCommand.ts',
+  'cli/src/importArgs.ts',
+  'cli/src/importReport.ts',
 ];
 /** Where log lines are written: the client, the import path, and the language server's adapter (not the pure library). */
 const LOGGING = [
@@ -124,12 +127,17 @@ test('the language client traces through the channel that drops content, and fil
   assert.equal(options.synchronize, undefined, 'changes are announced by the server registration, without values');
 });
 
-test('the extension writes no setting, and global state only gets the tenant cache', () => {
+test('the extension writes no setting; global state gets the tenant cache, workspace state the import history and imported rows', () => {
   const updates = CLIENT.flatMap(callsIn).filter(({ callee }) => /\.update$/.test(callee));
-  assert.ok(updates.length > 0, 'the check sees the calls there are');
+  assert.ok(updates.length >= 3, 'the check sees the calls there are');
+  const allowed: Record<string, string[]> = {
+    globalState: ['TENANT_CACHE_KEY'],
+    workspaceState: ['IMPORT_HISTORY_KEY', 'OWN_ROWS_KEY'],
+  };
   for (const { callee, node, where } of updates) {
-    assert.match(callee, /(^|\.)globalState\.update$/, `${where}: ${node.getText()}`);
-    assert.equal(node.arguments[0]?.getText(), 'TENANT_CACHE_KEY', where);
+    const state = /(?:^|\.)(globalState|workspaceState)\.update$/.exec(callee)?.[1];
+    assert.ok(state, `${where}: ${node.getText()}`);
+    assert.ok(allowed[state].includes(node.arguments[0]?.getText() ?? ''), `${where}: ${node.getText()}`);
   }
   const configurationWrites = IMPORT_PATH.flatMap(callsIn).filter(({ node }) =>
     /getConfiguration\([^)]*\)\s*\.\s*update/.test(node.getText()),
@@ -212,12 +220,12 @@ test('the import path imports nothing of the fix commands', () => {
   assert.deepEqual(importers, ['client/src/extension.ts']);
 });
 
-test('every upload from the extension and the CLI passes the file’s secret values, so the core scrubs its PINs', () => {
+test('every upload and preview from the extension and the CLI passes the file’s secret values, so the core scrubs its PINs', () => {
   // The upload core does not parse the CSV: a caller that left the PINs out would get messages scrubbed of the token only.
   const uploads = IMPORT_PATH.filter((path) => !path.startsWith('common/'))
     .flatMap(callsIn)
-    .filter(({ callee }) => callee === 'uploadImport');
-  assert.ok(uploads.length >= 2, `the check sees the ${uploads.length} uploads there are`);
+    .filter(({ callee }) => callee === 'uploadImport' || callee === 'previewImport');
+  assert.ok(uploads.length >= 5, `the check sees the ${uploads.length} uploads and previews there are`);
   const withoutSecrets = uploads
     .filter(({ node }) => {
       const options = node.arguments[4];

@@ -43,7 +43,7 @@ test('an endpoint that is not allowed is refused before any network I/O: upload,
     const upload = await uploadImport(endpoint, TOKEN, CLEAN_FILE, 'x.csv');
     const tenant = await fetchTenant(endpoint, TOKEN);
     let stderr = '';
-    const code = await runImport(['clean.csv', '--endpoint', endpoint], {
+    const code = await runImport(['clean.csv', '--endpoint', endpoint, '--yes'], {
       stdout: () => {},
       stderr: (text) => (stderr += text),
       cwd: '/nonexistent',

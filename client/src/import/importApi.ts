@@ -8,6 +8,9 @@ export type {
   ImportFailure,
   ImportResult as ImportOutcome,
   ImportSuccess,
+  PreviewResult,
+  PreviewSuccess,
+  RequestFailure,
   RowResult,
   TenantResult as TenantOutcome,
 } from '../../../common/importClient';

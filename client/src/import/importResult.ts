@@ -3,13 +3,16 @@
  * reading messages.
  */
 import type { RefusalReason } from './decideImport';
-import type { ImportFailure, ImportSuccess } from './importApi';
+import type { ImportFailure, ImportSuccess, PreviewSuccess, RequestFailure } from './importApi';
 
 /** Why the command stopped before uploading, beyond what `decideImport` refuses. */
 export type PreflightReason =
   'noFile' | 'inProgress' | 'untrustedWorkspace' | 'notChecked' | 'noEndpoint' | 'insecureEndpoint' | 'noToken';
 
-export type ImportRefusalReason = RefusalReason | PreflightReason;
+/** The endpoint's preview said the import would be refused as a whole (409 or 400): nothing was sent. */
+export type PreviewRefusalReason = 'refusedByPreview';
+
+export type ImportRefusalReason = RefusalReason | PreflightReason | PreviewRefusalReason;
 
 export type ImportCommandResult =
   /** Nothing was uploaded: the file, the settings or the token did not allow it. */
@@ -31,3 +34,12 @@ export interface ImportCommandOptions {
    */
   skipConfirmation?: boolean;
 }
+
+/** What `subscriberCsv.previewImport` returns. */
+export type PreviewCommandResult =
+  /** Nothing was sent: the file, the settings or the token did not allow it (as for an import). */
+  | { status: 'refused'; reason: RefusalReason | PreflightReason; message: string; errors: number }
+  /** The endpoint answered what an import would do; `markedProblems` rows it would refuse are marked in the file. */
+  | { status: 'previewed'; host: string; preview: PreviewSuccess; markedProblems: number }
+  /** The preview could not be had (network, token, an endpoint without the preview route, …). */
+  | { status: 'failed'; host: string; failure: RequestFailure };

@@ -2,10 +2,12 @@
  * Reads the import's settings, whatever a user typed, into bounded values. A value that is not a number is ignored
  * (the default applies) and reported to `warn` by the setting's name, never its value.
  */
+import { IMPORT_DEFAULTS } from '../../../common/importClient/defaults';
 import type { Warn } from '../../../common/tenantDataReader';
 
-export const DEFAULT_TIMEOUT_SECONDS = 60;
-export const DEFAULT_RETRIES = 2;
+/** The CLI's defaults too, and package.json's (test/client/sharedDefaults.test.ts compares them). */
+export const DEFAULT_TIMEOUT_SECONDS = IMPORT_DEFAULTS.timeoutSeconds;
+export const DEFAULT_RETRIES = IMPORT_DEFAULTS.retries;
 const TIMEOUT_RANGE = { min: 5, max: 600 };
 const RETRIES_RANGE = { min: 0, max: 5 };
 

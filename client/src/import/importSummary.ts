@@ -72,6 +72,7 @@ function marked(failure: ImportFailure, context: SummaryContext, note: string): 
 export function refusalActions(reason: ImportRefusalReason): ImportAction[] {
   switch (reason) {
     case 'hasErrors':
+    case 'refusedByPreview':
       return ['showProblems'];
     case 'noEndpoint':
     case 'insecureEndpoint':

@@ -3,10 +3,12 @@
  * a position, and the secret values adapters keep out of messages.
  */
 import type { Position } from 'vscode-languageserver-types';
-import type { ColumnName, ColumnSpec } from '../columns';
-import type { RowView } from '../csv/rowView';
-import type { DataRow, RowCounts } from '../document';
+import { findColumn, type ColumnName, type ColumnSpec } from '../columns';
+import { RowView } from '../csv/rowView';
+import type { DataRow, RowCounts, RowPlace } from '../document';
+import { entryNameOf } from './entryName';
 import type { Header } from './header';
+import { rowIdentity, rowLabel } from './rowIdentity';
 import type { SubscriberModel } from './subscriberModel';
 
 const isSecret = (column: ColumnSpec) => column.secret === true;
@@ -45,6 +47,31 @@ export function columnAtPosition(model: SubscriberModel, position: Position): Co
   const index = model.recordIndexAt(offset);
   if (!model.header || index < model.header.index) return undefined;
   return model.header.columnOfField[model.row(index).fieldAt(offset)]?.name;
+}
+
+export function rowPlaceAt(model: SubscriberModel, line: number, column?: string | null): RowPlace | undefined {
+  const header = model.header;
+  if (!header || !Number.isInteger(line) || line < 0 || line >= model.document.lineCount) return undefined;
+  const index = model.records.indexAt(model.document.offsetAt({ line, character: 0 }));
+  if (index <= header.index) return undefined;
+  // A view of its own: the label below reads the record again through the shared one.
+  const row = model.row(index, new RowView());
+  const identity = rowIdentity(model, index);
+  const at = (offset: number) => model.document.positionAt(offset);
+  const place: RowPlace = {
+    row: identity.row,
+    range: { start: at(row.start), end: at(row.end) },
+    label: rowLabel(identity),
+    type: identity.type,
+    extension: identity.extension,
+    entryName: entryNameOf(header, row),
+  };
+  const name = column ? findColumn(column)?.name : undefined;
+  const field = name === undefined ? undefined : header.fieldOf(name);
+  if (field !== undefined && field < row.cellCount) {
+    place.cell = { start: at(row.cellStart(field)), end: at(row.cellEnd(field)) };
+  }
+  return place;
 }
 
 export function columnsOf(model: SubscriberModel): ColumnName[] {

@@ -13,9 +13,17 @@ import { RECORD_BLANK, RecordTable, readRecords, scanRecords } from '../csv/reco
 import { RowView } from '../csv/rowView';
 import { lineEndOf } from '../csv/scanCsv';
 import { textSourceOf, type TextChange, type TextSource } from '../text/textSource';
-import type { DataRow, RowCounts, SubscriberDocument } from '../document';
+import type { DataRow, RowCounts, RowPlace, SubscriberDocument } from '../document';
 import { holdsSuspects } from '../values/textEncoding';
-import { columnAtPosition, columnsOf, dataRowsOf, rowAtPosition, rowCountsOf, secretValuesOf } from './documentQueries';
+import {
+  columnAtPosition,
+  columnsOf,
+  dataRowsOf,
+  rowAtPosition,
+  rowCountsOf,
+  rowPlaceAt,
+  secretValuesOf,
+} from './documentQueries';
 import { Header } from './header';
 
 /** A record replaced by an edit and not read again yet (only while `updateModel` runs). */
@@ -69,6 +77,10 @@ export class SubscriberModel implements SubscriberDocument {
 
   columns(): ColumnName[] {
     return columnsOf(this);
+  }
+
+  rowPlace(line: number, column?: string | null): RowPlace | undefined {
+    return rowPlaceAt(this, line, column);
   }
 
   secretValues(): string[] {

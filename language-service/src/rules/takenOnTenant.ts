@@ -1,8 +1,12 @@
 /**
  * Values the tenant already uses (`takenOnTenant` in the column table: extensions): a row taking one is refused
- * by the import. Checked only when the tenant's list is known.
+ * by the import. Checked only when the tenant's list is known. A row naming the entry that holds the value (known
+ * once the file's own rows were imported: `TenantContext.knownHolders`) does not take it: importing it again
+ * updates that entry.
  */
 import type { ColumnSpec } from '../columns';
+import { sameEntryName } from '../knownHolders';
+import { entryNameOf } from '../model/entryName';
 import type { RowRule } from './rule';
 
 const takenSets = new WeakMap<readonly string[], ReadonlySet<string>>();
@@ -27,6 +31,8 @@ export const takenOnTenant: RowRule = {
     const column = header.columnOfField[field] as ColumnSpec;
     const value = row.value(field).trim();
     if (!takenSet(inUse).has(value)) return;
+    const holder = settings.tenant.knownHolders?.holderOf(value);
+    if (holder && sameEntryName(entryNameOf(header, row), holder)) return;
     report(
       'extension-in-use',
       row.cellStart(field),

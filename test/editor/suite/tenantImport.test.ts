@@ -16,6 +16,7 @@ import {
   labelOf,
   lacksCode,
   openFixture,
+  replaceRange,
   waitForDiagnostics,
 } from './helpers';
 import { countSubscribers, findSubscribers, readSandboxEnv, uploadDirectly, type SandboxEnv } from './sandboxAccess';
@@ -30,8 +31,6 @@ const CONFLICT_TEXT = [
   'User,Hal,Berg,hal.berg@example.com,6175550302,302,en,2,5,y',
   '',
 ].join('\n');
-/** Seeded in every new sandbox database (sandbox/src/seed.ts): extensions 100, 110 and 111. */
-const SEEDED = 3;
 
 function importDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
   return vscode.languages.getDiagnostics(uri).filter((d) => d.source === IMPORT_SOURCE);
@@ -102,12 +101,13 @@ describe('import to tenant (sandbox endpoint)', function () {
     assert.strictEqual(result.markedProblems, 1);
     const marked = importDiagnostics(document.uri);
     assert.deepStrictEqual(
-      marked.map((d) => `${codeOf(d)}@${d.range.start.line}`),
-      ['import-conflict@2'],
+      marked.map((d) => `${codeOf(d)}@${formatRange(d.range)}`),
+      [`import-conflict@${formatRange(cellRange(document, 2, 'Extension'))}`],
       JSON.stringify(marked.map((d) => `${d.message} ${formatRange(d.range)}`)),
     );
     assert.strictEqual(marked[0].severity, vscode.DiagnosticSeverity.Error);
-    assert.match(marked[0].message, /302/);
+    // On its cell, naming the column once (not "Extension: Extension 302 …").
+    assert.strictEqual(marked[0].message, 'Extension 302 is already in use on the tenant.');
     // A conflict imports nothing: 301 stays free, 302 is the direct upload's only.
     assert.strictEqual(countSubscribers(sandbox), before);
     assert.deepStrictEqual(findSubscribers(sandbox, ['301', '302']), [
@@ -117,6 +117,8 @@ describe('import to tenant (sandbox endpoint)', function () {
 
   it('imports the clean file: the command returns the counts and the users are in the sandbox database', async () => {
     const document = await openFixture('clean.subscribers.csv');
+    // The sandbox is shared by the suite's files: what the others imported is counted before.
+    const before = countSubscribers(sandbox);
     const result = await vscode.commands.executeCommand<ImportCommandResult>('subscriberCsv.importToTenant', {
       uri: document.uri,
       skipConfirmation: true,
@@ -135,14 +137,55 @@ describe('import to tenant (sandbox endpoint)', function () {
     assert.strictEqual(result.markedProblems, 0);
     assert.deepStrictEqual(importDiagnostics(document.uri), []);
 
-    // Seeded entries, the direct upload of the previous test, and these three.
-    assert.strictEqual(countSubscribers(sandbox), SEEDED + 1 + 3);
+    assert.strictEqual(countSubscribers(sandbox), before + 3);
     assert.deepStrictEqual(findSubscribers(sandbox, ['201', '202', '250']), [
       { type: 'User', extension: '201', first_name: 'Ann', last_name: 'Lee' },
       { type: 'User', extension: '202', first_name: 'Bruno', last_name: 'Muller' },
       { type: 'Location', extension: '250', first_name: '', last_name: 'Main Lobby' },
     ]);
-    // The tenant data is loaded again after an import: the file's extensions are now taken.
+    // The tenant data is loaded again after an import and lists the file's extensions as taken, by the file's own
+    // rows: the server still finds no error (a new import of the file is allowed), until a row names someone else.
+    assert.strictEqual((await refreshTenantData()).status, 'loaded');
+    const again = await vscode.commands.executeCommand<ImportCommandResult>('subscriberCsv.importToTenant', {
+      uri: document.uri,
+      skipConfirmation: true,
+    });
+    assert.strictEqual(again.status, 'imported', JSON.stringify(again));
+    assert.deepStrictEqual([again.result.created, again.result.unchanged], [0, 3]);
+    assert.strictEqual(countSubscribers(sandbox), before + 3, 'imported again: nothing created twice');
+    await replaceRange(document, cellRange(document, 3, 'LastName'), 'Side Lobby');
+    const flagged = await waitForDiagnostics(document.uri, hasCode('extension-in-use'));
+    assert.deepStrictEqual(
+      flagged.filter((d) => codeOf(d) === 'extension-in-use').map((d) => formatRange(d.range)),
+      [formatRange(cellRange(document, 3, 'Extension'))],
+    );
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
+  it('a refusal the server then finds too (after the tenant data is loaded again) is shown once', async () => {
+    const document = await openFixture(CONFLICT_FILE);
+    const cell = cellRange(document, 2, 'Extension');
     await waitForDiagnostics(document.uri, hasCode('extension-in-use'));
+    await new Promise<void>((resolve, reject) => {
+      const onCell = () => vscode.languages.getDiagnostics(document.uri).filter((d) => d.range.isEqual(cell));
+      const settled = () => onCell().length === 1;
+      const timer = setTimeout(() => {
+        subscription.dispose();
+        reject(new Error(`on the cell: ${JSON.stringify(onCell().map((d) => `${d.source} ${d.message}`))}`));
+      }, 15_000);
+      const subscription = vscode.languages.onDidChangeDiagnostics(() => {
+        if (!settled()) return;
+        clearTimeout(timer);
+        subscription.dispose();
+        resolve();
+      });
+      if (settled()) {
+        clearTimeout(timer);
+        subscription.dispose();
+        resolve();
+      }
+    });
+    const [only] = vscode.languages.getDiagnostics(document.uri).filter((d) => d.range.isEqual(cell));
+    assert.deepStrictEqual([only.source, codeOf(only)], ['subscriber-csv', 'extension-in-use']);
   });
 });

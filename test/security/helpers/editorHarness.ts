@@ -1,10 +1,16 @@
 /**
- * The extension's import path as the editor runs it (ApiTokenStore, TenantDataController, ImportCommand), on the
- * fake `vscode` of this folder, against a sandbox. Import `./vscodeHook` before this module.
+ * The extension's import path as the editor runs it (ApiTokenStore, TenantDataController, ImportCommand, the rows it
+ * keeps as the file's own, the history, the summary view's page), on the fake `vscode` of this folder, against a
+ * sandbox. Import `./vscodeHook` before this module.
  */
 import { ApiTokenStore } from '../../../client/src/apiToken';
+import { summaryHtml } from '../../../client/src/import/summaryHtml';
+import type { ImportSummaryModel } from '../../../client/src/import/summaryModel';
 import { ImportCommand } from '../../../client/src/importCommand';
+import { ImportHistory } from '../../../client/src/importHistoryCommand';
 import { ImportProblems } from '../../../client/src/importProblems';
+import type { ImportSummaryPanel } from '../../../client/src/importSummaryPanel';
+import { OwnRowsStore } from '../../../client/src/ownRowsStore';
 import { TenantDataController } from '../../../client/src/tenantData';
 import { createFakeClient, type FakeClient } from './fakeLanguageClient';
 import { FakeMemento, FakeSecretStorage, createLog, fake, type FakeLog } from './fakeVscode';
@@ -13,6 +19,9 @@ export interface Editor {
   inTests: boolean;
   secrets: FakeSecretStorage;
   globalState: FakeMemento;
+  workspaceState: FakeMemento;
+  /** The summary view's pages, as they would be shown. */
+  summaries: string[];
   log: FakeLog;
   tokens: ApiTokenStore;
   tenant: TenantDataController;
@@ -45,11 +54,31 @@ export function openEditor(
     asLog,
   );
   const problems = new ImportProblems();
-  const command = new ImportCommand({ client: asClient, tokens, problems, tenant, log: asLog, inTests });
+  const workspaceState = new FakeMemento();
+  const asMemento = workspaceState as unknown as ConstructorParameters<typeof ImportHistory>[0];
+  const ownRows = new OwnRowsStore(asMemento, asClient, asLog);
+  const history = new ImportHistory(asMemento);
+  const summaries: string[] = [];
+  const summary = {
+    show: (model: ImportSummaryModel) => void summaries.push(summaryHtml(model, { cspSource: 'csp', styleUri: 'css' })),
+  } as unknown as ImportSummaryPanel;
+  const command = new ImportCommand({
+    client: asClient,
+    tokens,
+    problems,
+    tenant,
+    log: asLog,
+    inTests,
+    ownRows,
+    history,
+    summary,
+  });
   return {
     inTests,
     secrets,
     globalState,
+    workspaceState,
+    summaries,
     log,
     tokens,
     tenant,
@@ -58,18 +87,24 @@ export function openEditor(
       tenant.dispose();
       tokens.dispose();
       problems.dispose();
+      ownRows.dispose();
     },
   };
 }
 
-/** Everything the editor wrote anywhere a person or a file could see: log, messages, diagnostics, global state. */
+/**
+ * Everything the editor wrote anywhere a person or a file could see: log, messages, diagnostics, the summary view,
+ * global and workspace state.
+ */
 export function everythingSaid(editor: Editor): string[] {
   const diagnostics = [...fake.importDiagnostics.values()].flat().map((d) => `${d.message} ${String(d.code)}`);
   return [
     ...editor.log.lines,
     ...fake.shown,
     ...diagnostics,
+    ...editor.summaries,
     JSON.stringify([...editor.globalState.values]),
+    JSON.stringify([...editor.workspaceState.values]),
     JSON.stringify(fake.configUpdates),
     JSON.stringify(fake.executed),
   ];

@@ -1,9 +1,19 @@
 /**
  * Stands in for `vscode-languageclient/node`: its `State` enum (same values), and a client whose language server
- * answers `subscriberCsv/validateNow` with a verdict the test chooses, so that the import command reaches the upload.
+ * answers `subscriberCsv/validateNow` with a verdict the test chooses, so that the import command reaches the upload,
+ * and `subscriberCsv/importRows` as the real server does (server/src/importRows.ts on the rules library).
  */
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver-protocol';
-import type { ValidateNowParams, ValidateNowResult } from '../../../common/protocol';
+import { getLanguageService } from '@subscriber-csv/language-service';
+import {
+  ImportRowsRequest,
+  type ImportRowsParams,
+  type RowPlace,
+  type ValidateNowParams,
+  type ValidateNowResult,
+} from '../../../common/protocol';
+import { rowPlacesOf } from '../../../server/src/importRows';
 import { secretValuesOf } from '../../import/helpers/sandbox';
 import { Diagnostic, EventEmitter, fake, Range } from './fakeVscode';
 
@@ -17,7 +27,7 @@ export interface FakeClient {
   state: State;
   notifications: unknown[];
   onDidChangeState: (listener: (event: { newState: State }) => void) => { dispose(): void };
-  sendRequest(type: unknown, params: ValidateNowParams): Promise<ValidateNowResult>;
+  sendRequest(type: unknown, params: unknown): Promise<unknown>;
   sendNotification(type: unknown, params: unknown): Promise<void>;
   code2ProtocolConverter: { asUri(uri: { toString(): string }): string };
   protocol2CodeConverter: { asDiagnostics(diagnostics: LspDiagnostic[]): Promise<Diagnostic[]> };
@@ -35,8 +45,17 @@ export function createFakeClient(users: number, published: LspDiagnostic[] = [])
     state: State.Running,
     notifications,
     onDidChangeState: stateChanged.event,
-    sendRequest: (_type, params) =>
-      Promise.resolve({
+    sendRequest: (type, given) => {
+      if ((type as { method?: string }).method === ImportRowsRequest.method) {
+        const { uri, version, rows } = given as ImportRowsParams;
+        const document = fake.documents.get(uri);
+        if (!document || document.version !== version) return Promise.resolve(null);
+        const text = TextDocument.create(uri, 'subscriber-csv', version, document.getText());
+        const places: (RowPlace | null)[] = rowPlacesOf(getLanguageService().parse(text), rows);
+        return Promise.resolve(places);
+      }
+      const params = given as ValidateNowParams;
+      return Promise.resolve({
         version: params.version,
         isSubscriberFile: true,
         errors: count(1),
@@ -48,7 +67,8 @@ export function createFakeClient(users: number, published: LspDiagnostic[] = [])
         otherRows: 0,
         ...(params.withDiagnostics ? { diagnostics: published } : {}),
         secretValues: secretValuesOf(fake.documents.get(params.uri)?.getText() ?? ''),
-      }),
+      } satisfies ValidateNowResult);
+    },
     sendNotification: (_type, params) => {
       notifications.push(params);
       return Promise.resolve();

@@ -61,6 +61,9 @@ export class Range {
   get start() {
     return { line: this.startLine, character: this.startCharacter };
   }
+  get end() {
+    return { line: this.endLine, character: this.endCharacter };
+  }
 }
 
 export class Diagnostic {
@@ -184,6 +187,7 @@ export const workspace = {
     if (!document) throw new Error(`no such document: ${uri.toString()}`);
     return document;
   },
+  asRelativePath: (uri: Uri) => uri.path.replace(/^\//, ''),
   onDidChangeConfiguration: configurationChanged.event,
   onDidGrantWorkspaceTrust: new EventEmitter<void>().event,
   onDidChangeTextDocument: textChanged.event,
