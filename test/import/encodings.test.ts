@@ -48,7 +48,7 @@ for (const [encoding, first, encode] of ENCODED) {
     const sent: Buffer[] = [];
     let stdout = '';
     let stderr = '';
-    const code = await runImport([name, '--endpoint', sandbox.sandbox.endpoint], {
+    const code = await runImport([name, '--endpoint', sandbox.sandbox.endpoint, '--yes'], {
       stdout: (text) => (stdout += text),
       stderr: (text) => (stderr += text),
       cwd: dir,
@@ -62,7 +62,11 @@ for (const [encoding, first, encode] of ENCODED) {
       },
     });
     assert.equal(code, 0, `${stdout}${stderr}`);
-    assert.match(stdout, /^Imported [\w-]+\.csv to 127\.0\.0\.1:\d+: 2 created, 0 updated, 0 failed\.\n$/);
+    // The CLI prints the file's warnings before it imports, as the editor shows them: here the encoding's.
+    const [warning, imported, ...rest] = stdout.split('\n');
+    assert.match(warning, new RegExp(`^${name}:1:1: warning file-encoding `));
+    assert.match(imported, /^Imported [\w-]+\.csv to 127\.0\.0\.1:\d+: 2 created, 0 updated, 0 failed\.$/);
+    assert.deepEqual(rest, ['']);
     assert.equal(sent.length, 1);
     assert.ok(sent[0].equals(Buffer.from(rows(first), 'utf8')), 'the upload is the text as UTF-8, without a mark');
     assert.deepEqual(

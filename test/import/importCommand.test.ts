@@ -90,7 +90,10 @@ test('rows the endpoint refuses are printed on their cell, naming the column onc
   };
   const run = await cli(['later.csv', '--endpoint', test_.sandbox.endpoint, '--yes'], { fetch: racing });
   assert.equal(run.code, 1);
-  assert.equal(run.stdout, 'later.csv:2:15: error import-conflict Extension 220 is already in use on the tenant.\n');
+  assert.equal(
+    run.stdout,
+    'later.csv:2:15: error import-conflict Extension 220 is already in use on this tenant, as its tenant data lists it.\n',
+  );
   assert.match(run.stderr, /Nothing was imported \(409\)/);
 });
 

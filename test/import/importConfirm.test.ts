@@ -95,7 +95,7 @@ test('on a terminal: the preview figures and the rows that would fail, then the 
   const host = new URL(test_.sandbox.endpoint).host;
   assert.deepEqual(run.questions, [`Import 2 users and 0 locations from asked.csv to ${host}? [y/N] `]);
   const refusal =
-    'asked.csv:3:32: error import-failed CallProfile: The tenant has no call permission group with ID 99. ' +
+    "asked.csv:3:32: error import-failed CallProfile: This tenant's data lists no call permission group with ID 99. " +
     'Known: 1 (Local only), 2 (National), 3 (International).';
   assert.deepEqual(run.stdout.trimEnd().split('\n'), [
     refusal,

@@ -71,7 +71,7 @@ test('text: the warnings and the refused rows as check prints them, then the pre
   const lines = run.stdout.trimEnd().split('\n');
   assert.match(lines[0], /^mixed\.csv:2:36: warning unlisted-choice .*"fr"/);
   assert.deepEqual(lines.slice(1), [
-    'mixed.csv:3:32: error import-failed CallProfile: The tenant has no call permission group with ID 99. Known: 1 (Local only), 2 (National), 3 (International).',
+    "mixed.csv:3:32: error import-failed CallProfile: This tenant's data lists no call permission group with ID 99. Known: 1 (Local only), 2 (National), 3 (International).",
     '1 error, 1 warning in 1 file',
     `Preview of mixed.csv on ${host}: 1 to be created, 0 to be updated, 0 unchanged, 1 to fail. Nothing was imported.`,
   ]);

@@ -185,7 +185,7 @@ describe('the CLI package', () => {
     it('imports a clean file: exit 0, every row stored', async () => {
       const result = await run(
         command,
-        ['import', 'clean.subscribers.csv', '--endpoint', sandbox.sandbox.endpoint],
+        ['import', 'clean.subscribers.csv', '--endpoint', sandbox.sandbox.endpoint, '--yes'],
         work,
         { ...env, SUBSCRIBER_CSV_TOKEN: sandbox.sandbox.token },
       );
@@ -203,7 +203,7 @@ describe('the CLI package', () => {
       const imports = sandbox.sandbox.db.countImports();
       const refused = await run(
         command,
-        ['import', 'with-mistakes.subscribers.csv', '--endpoint', sandbox.sandbox.endpoint],
+        ['import', 'with-mistakes.subscribers.csv', '--endpoint', sandbox.sandbox.endpoint, '--yes'],
         work,
         { ...env, SUBSCRIBER_CSV_TOKEN: sandbox.sandbox.token },
       );
@@ -214,7 +214,7 @@ describe('the CLI package', () => {
       );
       const noToken = await run(
         command,
-        ['import', 'clean.subscribers.csv', '--endpoint', sandbox.sandbox.endpoint],
+        ['import', 'clean.subscribers.csv', '--endpoint', sandbox.sandbox.endpoint, '--yes'],
         work,
         env,
       );
