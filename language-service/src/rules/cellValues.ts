@@ -3,18 +3,25 @@
  * columns that only a telco admin can set are not checked for anyone else: the import ignores them then
  * (`telco-only-ignored` says so), so nothing about them may block that import.
  */
+import type { ColumnSpec } from '../columns';
 import { checkValue } from '../values/valueCheck';
 import type { RowRule } from './rule';
+
+const anyColumn = () => true;
+const setByAnyone = (column: ColumnSpec) => column.setBy !== 'telcoAdmin';
 
 export const cellValues: RowRule = {
   name: 'cell-values',
   checkRow(row, { header, settings, report }) {
     if (row.blank) return;
     const columns = header.columnOfField;
-    const ignoresTelcoOnly = settings.tenant.role !== 'telcoAdmin';
-    for (let field = 0; field < columns.length; field++) {
-      const column = columns[field];
-      if (!column || (ignoresTelcoOnly && column.setBy === 'telcoAdmin')) continue;
+    // The header's answer is kept, so that no row asks each column again.
+    const fields =
+      settings.tenant.role === 'telcoAdmin'
+        ? header.fieldsWhere('any column', anyColumn)
+        : header.fieldsWhere('set by anyone', setByAnyone);
+    for (const field of fields) {
+      const column = columns[field] as ColumnSpec;
       const present = field < row.cellCount;
       const value = row.value(field);
       const trimmed = value.trim();
