@@ -6,9 +6,9 @@
  * writes its part's to a file of its own, which is read back, in order, when the parts before it are written.
  * Output stays in file order and memory stays flat whatever the number of diagnostics.
  *
- * Not the default: each thread holds its own index of the unique values, so two threads take about 1.7 times the
- * memory of one (1M rows: 246 MB against 147 MB) for about 1.3 times the speed on two idle cores
- * (docs/performance.md). Workers run the CLI's own bundle (`enableWorkers`, called by main.ts); without it (tests
+ * Not the default: each thread holds its own index of the unique values and reads the whole file once, so two
+ * threads take about 1.7 times the memory of one (1M rows: 246 MB against 147 MB) and 1.5 times the CPU, and
+ * finish sooner only where a core is idle (`npm run bench` times them). Workers run the CLI's own bundle (`enableWorkers`, called by main.ts); without it (tests
  * that call `run()` in the process) every file is checked on one thread.
  */
 import { createReadStream, mkdtempSync, rmSync, statSync } from 'node:fs';
