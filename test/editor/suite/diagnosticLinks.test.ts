@@ -35,7 +35,7 @@ describe('diagnostic links', () => {
     const extension = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(extension, 'the extension is installed');
     const catalog = vscode.Uri.joinPath(extension.extensionUri, 'docs', 'diagnostics.md');
-    for (const code of ['unknown-column', 'blank-row']) {
+    for (const code of ['misspelt-column', 'blank-row']) {
       const diagnostic = diagnostics.find((d) => codeOf(d) === code);
       const link = diagnostic?.code;
       assert.ok(link && typeof link === 'object', `${code} has a link`);

@@ -25,10 +25,10 @@ const FIXED = [
 const MESSY_CODES = [
   'blank-column-name',
   'blank-row',
+  'extra-empty-cells',
   'extra-spaces',
   'not-yes-no',
   'phone-punctuation',
-  'too-many-fields',
   'value-case',
 ];
 

@@ -119,7 +119,7 @@ describe('preview import and the state after an import (sandbox endpoint)', func
     const marked = vscode.languages.getDiagnostics(document.uri).filter((d) => d.source === 'subscriber-csv preview');
     assert.deepStrictEqual(
       marked.map((d) => [codeOf(d), d.message, d.range.isEqual(cellRange(document, 3, 'Extension'))]),
-      [['import-conflict', 'Extension 313 is already in use on the tenant.', true]],
+      [['import-conflict', 'Extension 313 is already in use on this tenant, as its tenant data lists it.', true]],
     );
     assert.strictEqual(countSubscribers(sandbox), before);
 

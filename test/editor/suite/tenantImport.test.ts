@@ -107,7 +107,10 @@ describe('import to tenant (sandbox endpoint)', function () {
     );
     assert.strictEqual(marked[0].severity, vscode.DiagnosticSeverity.Error);
     // On its cell, naming the column once (not "Extension: Extension 302 …").
-    assert.strictEqual(marked[0].message, 'Extension 302 is already in use on the tenant.');
+    assert.strictEqual(
+      marked[0].message,
+      'Extension 302 is already in use on this tenant, as its tenant data lists it.',
+    );
     // A conflict imports nothing: 301 stays free, 302 is the direct upload's only.
     assert.strictEqual(countSubscribers(sandbox), before);
     assert.deepStrictEqual(findSubscribers(sandbox, ['301', '302']), [
