@@ -287,7 +287,7 @@ async function main() {
         for (const expected of [
           `Preview of ${CLEAN_EXAMPLE}`,
           'Rows that would fail (1)',
-          'CallProfile: The tenant has no call permission group with ID 3.',
+          "CallProfile: This tenant's data lists no call permission group with ID 3.",
           'Main Lobby, ext 150\tto be created',
           'Board Room, ext 151\twould fail',
         ]) {
