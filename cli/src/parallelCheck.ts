@@ -7,8 +7,8 @@
  * Output stays in file order and memory stays flat whatever the number of diagnostics.
  *
  * Not the default: each thread holds its own index of the unique values and reads the whole file once, so two
- * threads take about 1.7 times the memory of one (1M rows: 246 MB against 147 MB) and 1.5 times the CPU, and
- * finish sooner only where a core is idle (`npm run bench` times them). Workers run the CLI's own bundle (`enableWorkers`, called by main.ts); without it (tests
+ * threads take about 1.7 times the memory of one (1M rows: 246 MB against 147 MB) and 1.5 times the CPU; on a
+ * quiet 2-core machine they were slower than one thread at 100k rows (`npm run bench` times them). Workers run the CLI's own bundle (`enableWorkers`, called by main.ts); without it (tests
  * that call `run()` in the process) every file is checked on one thread.
  */
 import { createReadStream, mkdtempSync, rmSync, statSync } from 'node:fs';
