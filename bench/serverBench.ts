@@ -7,6 +7,7 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-protocol/node';
 import { createRandom, HEADER } from './generate';
 import { LspSession, type Published } from './lspSession';
+import { measureMessageCost, type MessageCost } from './messageCost';
 import { now, percentile } from './stats';
 
 export interface ServerMeasures {
@@ -39,6 +40,8 @@ export interface ServerMeasures {
   hoverAnsweredDuringValidation: boolean;
   maxPublishedDiagnostics: number;
   serverPeakRssMb: number | null;
+  /** What the messages cost by themselves (`messageCost.ts`): the floor under open and keystroke. */
+  messages: MessageCost;
 }
 
 /** Lines of the viewport semantic tokens are asked for: a tall editor window with the margin VS Code adds. */
@@ -113,6 +116,11 @@ export async function measureServer(options: ServerBenchOptions): Promise<Server
   try {
     const opened = await session.open(options.text);
     log(`    open → diagnostics ${opened.ms.toFixed(0)} ms (${opened.published.diagnostics.length} diagnostics)`);
+    const messages = measureMessageCost(options.text, opened.published.diagnostics);
+    log(
+      `    the messages alone: didOpen encoded and decoded ${messages.openMessageMs.toFixed(0)} ms, ` +
+        `a publication (${(messages.publishBytes / 1024).toFixed(0)} KB) decoded ${messages.publishDecodeMs.toFixed(1)} ms`,
+    );
     const flagged = linesWith(opened.published.diagnostics);
     // Rows with no diagnostic at all: their Extension is unique, so a duplicate made from them is the only one.
     const cleanRow = () => {
@@ -239,8 +247,9 @@ export async function measureServer(options: ServerBenchOptions): Promise<Server
     while (!revalidated) {
       await new Promise((resolve) => setTimeout(resolve, 5));
       if (revalidated) break;
-      const ms = await session.hover(randomRow(), 0);
-      if (!revalidated) duringValidation.push(ms);
+      // Every hover asked before the diagnostics arrived counts, also one answered after them: it waited for the
+      // end of the validation (making and sending the list) as much as one asked in the middle waits for a slice.
+      duringValidation.push(await session.hover(randomRow(), 0));
     }
     const revalidationMs = (await published).at - sent;
     const hoverDuringValidationMs = duringValidation.length > 0 ? Math.max(...duringValidation) : NaN;
@@ -275,6 +284,7 @@ export async function measureServer(options: ServerBenchOptions): Promise<Server
       hoverAnsweredDuringValidation: duringValidation.length > 0,
       maxPublishedDiagnostics: session.maxPublished,
       serverPeakRssMb: session.memory()?.peakRssMb ?? null,
+      messages,
     };
   } finally {
     await session.stop();

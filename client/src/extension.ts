@@ -23,11 +23,13 @@ let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const serverModule = context.asAbsolutePath('dist/server.js');
+  // stdio rather than IPC: on stdio the server encodes each published diagnostic once (server/src/messageEncoder.ts),
+  // where Node's IPC channel would serialise all 1,000 of a large file's again after every keystroke.
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
+    run: { module: serverModule, transport: TransportKind.stdio },
     debug: {
       module: serverModule,
-      transport: TransportKind.ipc,
+      transport: TransportKind.stdio,
       options: { execArgv: ['--nolazy', '--inspect=6009'] },
     },
   };

@@ -20,7 +20,10 @@ const HEADING = /^## (\S+)\s*$/;
 export interface CatalogLinks {
   /** The link to a code's entry, or undefined when the catalog has none. */
   hrefOf(code: DiagnosticCode): string | undefined;
-  /** Sets `codeDescription` on each diagnostic of a known code with an entry; returns the same array. */
+  /**
+   * Sets `codeDescription` on each diagnostic of a known code with an entry that has none yet (a diagnostic
+   * published before is frozen, and already has it); returns the same array.
+   */
   addTo<T extends Diagnostic[]>(diagnostics: T): T;
 }
 
@@ -36,7 +39,7 @@ export function catalogLinksIn(markdown: string, fileUrl: string): CatalogLinks 
     addTo(diagnostics) {
       for (const diagnostic of diagnostics) {
         const href = hrefs.get(String(diagnostic.code));
-        if (href !== undefined) diagnostic.codeDescription = { href };
+        if (href !== undefined && diagnostic.codeDescription?.href !== href) diagnostic.codeDescription = { href };
       }
       return diagnostics;
     },

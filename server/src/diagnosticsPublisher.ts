@@ -16,7 +16,7 @@ export type Validator = (document: TextDocument) => Promise<ValidationRun>;
 const TYPING_DELAY_MS = 150;
 /** How long one slice of validation may hold the event loop. */
 const SLICE_MS = 4;
-/** Records checked between looks at the clock. */
+/** Records checked (or diagnostics encoded) between looks at the clock. */
 const ROWS_PER_LOOK = 128;
 
 export class DiagnosticsPublisher {
@@ -32,6 +32,8 @@ export class DiagnosticsPublisher {
     private readonly maxDiagnostics = Infinity,
     /** Gives each diagnostic its link to the catalog (`catalogLinks.ts`). */
     private readonly link: (diagnostics: Diagnostic[]) => Diagnostic[] = (diagnostics) => diagnostics,
+    /** Encodes a diagnostic ahead of its publication (`MessageEncoder.encodeAhead`), when the connection can. */
+    private readonly encodeAhead?: (diagnostic: Diagnostic) => void,
   ) {}
 
   schedule(document: TextDocument, delay = this.typingDelayMs): void {
@@ -84,9 +86,29 @@ export class DiagnosticsPublisher {
       for (;;) {
         if (stale() || !run.isCurrent) return;
         if (runSlice(run)) break;
-        await new Promise((resolve) => setImmediate(resolve));
+        await nextTurn();
       }
       const diagnostics = this.link(run.diagnostics(this.maxDiagnostics));
+      // After a full validation a thousand diagnostics are new, and encoding them takes a few milliseconds: that
+      // is sliced too. After a keystroke nearly all were encoded before, and this costs a look-up each.
+      const encodeAhead = this.encodeAhead;
+      if (encodeAhead) {
+        // Making the list took a few milliseconds: what arrived meanwhile is answered before encoding starts.
+        await nextTurn();
+        if (stale()) return;
+        let at = 0;
+        while (at < diagnostics.length) {
+          const until = performance.now() + SLICE_MS;
+          do {
+            const end = Math.min(at + ROWS_PER_LOOK, diagnostics.length);
+            for (; at < end; at++) encodeAhead(diagnostics[at]);
+          } while (at < diagnostics.length && performance.now() < until);
+          if (at < diagnostics.length) {
+            await nextTurn();
+            if (stale()) return;
+          }
+        }
+      }
       await this.connection.sendDiagnostics({ uri, version, diagnostics });
     } catch (error) {
       this.connection.console.error(
@@ -94,6 +116,22 @@ export class DiagnosticsPublisher {
       );
     }
   }
+}
+
+/**
+ * How many turns of the event loop are given between slices. A request that arrives during a slice takes three
+ * hops through vscode-jsonrpc, each an immediate queued behind whatever is queued already (the reader's lock, the
+ * message queue, the writer's lock); with one turn it would wait for a slice at each hop. With four, it is read,
+ * handled and answered before the next slice, so a hover waits for the rest of one slice only. A turn with nothing
+ * to do costs a few microseconds.
+ */
+const TURNS_BETWEEN_SLICES = 4;
+
+function nextTurn(turns = TURNS_BETWEEN_SLICES): Promise<void> {
+  return new Promise((resolve) => {
+    const turn = (left: number) => setImmediate(() => (left > 1 ? turn(left - 1) : resolve()));
+    turn(turns);
+  });
 }
 
 /** Checks records for about SLICE_MS; true when the run is complete. */

@@ -40,6 +40,7 @@ import {
 } from '../../common/protocol';
 import { loadCatalogLinks, type CatalogLinks } from './catalogLinks';
 import { wantsFixAll, wantsQuickFixes } from './codeActionKinds';
+import type { MessageEncoder } from './messageEncoder';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
 import { DocumentModels } from './documentModels';
 import { readKnownHolders, rowPlacesOf } from './importRows';
@@ -48,7 +49,11 @@ import { runSafe } from './runSafe';
 import { ServerSettings } from './serverSettings';
 
 /** `catalogPath`: the diagnostics catalog (`docs/diagnostics.md`) that ships with the server, for the codes' links. */
-export function startServer(connection: Connection, catalogPath: string): void {
+/**
+ * Starts the server on `connection`. `encoder`, when the connection writes with one (stdio), lets the publisher
+ * encode new diagnostics ahead, a slice at a time.
+ */
+export function startServer(connection: Connection, catalogPath: string, encoder?: MessageEncoder): void {
   const service = getLanguageService();
   // Read when first needed: the connection can only report a missing catalog once it listens.
   let catalog: CatalogLinks | undefined;
@@ -67,6 +72,7 @@ export function startServer(connection: Connection, catalogPath: string): void {
     },
     MAX_PUBLISHED_DIAGNOSTICS,
     link,
+    encoder && ((diagnostic) => encoder.encodeAhead(diagnostic)),
   );
   let canRegisterConfigurationChange = false;
 

@@ -51,6 +51,10 @@ export class DiagnosticAssembly {
   /** Where a repeated value's cell sits in its record, by record id: found once, kept while the record is. */
   private readonly spans = new Map<number, { start: number; end: number }>();
   private readonly positionAt: PositionAt = (offset) => this.found.model.document.positionAt(offset);
+  /** The value each repeated entry of a unique index stands for, read once. */
+  private readonly keys = new Map<UniqueValues, Map<number, string>>();
+  /** The header and duplicate diagnostics the last `someDiagnostics` handed out, by what they say (`keyOf`). */
+  private madeBefore = new Map<string, Diagnostic>();
 
   constructor(private readonly found: Found) {}
 
@@ -96,7 +100,16 @@ export class DiagnosticAssembly {
       if (severity < cut) kept.push(item);
       else if (severity === cut) candidates.push(item);
     };
-    const finding = (found: Finding) => () => toDiagnostic(this.positionAt, found, found.start, found.end);
+    // Header and duplicate findings are made again on each call: the same diagnostic is handed out as the same
+    // object as last time, so that a publisher may keep what it made of it (the server keeps its encoded bytes).
+    const made = new Map<string, Diagnostic>();
+    const finding = (found: Finding) => () => {
+      const diagnostic = toDiagnostic(this.positionAt, found, found.start, found.end);
+      const key = keyOf(diagnostic);
+      const same = this.madeBefore.get(key) ?? diagnostic;
+      made.set(key, same);
+      return same;
+    };
     // Findings from outside a record come before its own at the same place, in the order they are placed.
     let seq = 0;
     for (const found of this.found.headerFindings) {
@@ -108,7 +121,7 @@ export class DiagnosticAssembly {
       for (const entry of unique.duplicated) {
         const uses = unique.usesOf(entry);
         const count = severity < cut ? uses.length : Math.min(uses.length, room);
-        const named = count > 0 ? this.namedOf(unique, uses) : undefined;
+        const named = count > 0 ? this.namedOf(unique, entry, uses) : undefined;
         for (let use = 0; use < count; use++) {
           const at = records.indexOf(uses[use]);
           const start = records.starts[at] + this.spanOf(unique, at).start;
@@ -134,7 +147,12 @@ export class DiagnosticAssembly {
     candidates.sort(compareKept);
     kept.push(...candidates.slice(0, room));
     kept.sort(compareKept);
-    return [limitSummary(total, bySeverity[DiagnosticSeverity.Error], max), ...kept.map((item) => item.make())];
+    const diagnostics = [
+      limitSummary(total, bySeverity[DiagnosticSeverity.Error], max),
+      ...kept.map((item) => item.make()),
+    ];
+    this.madeBefore = made;
+    return diagnostics;
   }
 
   /** A record's own findings in the order its diagnostics list them. */
@@ -144,10 +162,14 @@ export class DiagnosticAssembly {
   }
 
   /** What the messages about a repeated value name: the value, and the lines of its first uses. */
-  private namedOf(unique: UniqueValues, uses: readonly number[]): Named {
+  private namedOf(unique: UniqueValues, entry: number, uses: readonly number[]): Named {
     const model = this.found.model;
     const records = model.records;
-    const key = unique.keyOf(model.row(records.indexOf(uses[0])));
+    // An entry stands for one value for as long as the index lives: the value is read from a row once.
+    let keys = this.keys.get(unique);
+    if (!keys) this.keys.set(unique, (keys = new Map()));
+    let key = keys.get(entry);
+    if (key === undefined) keys.set(entry, (key = unique.keyOf(model.row(records.indexOf(uses[0])))));
     const lines = uses
       .slice(0, LINES_NAMED + 1)
       .map((id) => model.document.positionAt(records.starts[records.indexOf(id)]).line + 1);
@@ -201,7 +223,7 @@ export class DiagnosticAssembly {
     for (const unique of this.found.checker.uniques) {
       for (const entry of unique.duplicated) {
         const uses = unique.usesOf(entry);
-        const named = this.namedOf(unique, uses);
+        const named = this.namedOf(unique, entry, uses);
         uses.forEach((id, use) =>
           place(records.indexOf(id), this.duplicateOf(unique, uses, use, named), RANK_DUPLICATE),
         );
@@ -256,6 +278,13 @@ export class DiagnosticAssembly {
       toDiagnostic(this.positionAt, finding, start, end),
     );
   }
+}
+
+/** What a header or duplicate diagnostic says, as a key (severity and source come with the code). */
+function keyOf(diagnostic: Diagnostic): string {
+  const { start, end } = diagnostic.range;
+  const data = diagnostic.data === undefined ? '' : JSON.stringify(diagnostic.data);
+  return `${String(diagnostic.code)}|${start.line}:${start.character}-${end.line}:${end.character}|${diagnostic.message}|${data}`;
 }
 
 /** What the messages about one repeated value name. */
