@@ -320,12 +320,20 @@ function lineBreakEnd(text: string, from: number): number {
 /** Offsets of the line starts in a chunk; a line break at the very end starts a line only in the last chunk. */
 function lineStartsOf(chunk: string, isLast: boolean): Int32Array {
   const starts = [0];
-  for (let at = 0; at < chunk.length; at++) {
-    const code = chunk.charCodeAt(at);
-    if (code === CR || code === LF) {
-      if (code === CR && chunk.charCodeAt(at + 1) === LF) at++;
-      if (at + 1 < chunk.length || isLast) starts.push(at + 1);
-    }
+  // Line breaks are found with native searches, each kept until it is passed, rather than one look a character:
+  // opening a 14 MB file reads every chunk once.
+  let nextLf = chunk.indexOf('\n');
+  let nextCr = chunk.indexOf('\r');
+  for (;;) {
+    let at: number;
+    if (nextCr >= 0 && (nextLf < 0 || nextCr < nextLf)) {
+      at = nextCr;
+      if (nextLf === at + 1) at++;
+    } else if (nextLf >= 0) at = nextLf;
+    else break;
+    if (at + 1 < chunk.length || isLast) starts.push(at + 1);
+    if (nextLf >= 0 && nextLf <= at) nextLf = chunk.indexOf('\n', at + 1);
+    if (nextCr >= 0 && nextCr <= at) nextCr = chunk.indexOf('\r', at + 1);
   }
   return Int32Array.from(starts);
 }
