@@ -108,6 +108,31 @@ export class RowView {
     return { start: far.starts[skipped], end: far.ends[skipped] };
   }
 
+  /** The code unit at a document offset inside this record. */
+  codeAt(offset: number): number {
+    return this.text.charCodeAt(offset - this.base);
+  }
+
+  /**
+   * True when cell `field`'s value is exactly its text and trimming leaves it as it is: a kept cell, not quoted, not
+   * empty, starting and ending with printable ASCII other than a space. Nearly every cell of a real file is plain,
+   * and a rule can read one by its span (`codeAt`) without making its value.
+   */
+  isPlain(field: number): boolean {
+    if (field >= this.spans.stored || field < 0) return false;
+    const start = this.spans.starts[field];
+    const end = this.spans.ends[field];
+    if (end <= start) return false;
+    const first = this.text.charCodeAt(start);
+    const last = this.text.charCodeAt(end - 1);
+    return first > 32 && first < 127 && first !== 34 && last > 32 && last < 127;
+  }
+
+  /** True when the cell holds something other than white space (what `value(field).trim() !== ''` says). */
+  hasValue(field: number): boolean {
+    return this.isPlain(field) || this.value(field).trim() !== '';
+  }
+
   /** The cell's value as csv-parse reads it (unquoted); empty when the row has no such cell (or it is not kept). */
   value(field: number): string {
     if (field >= this.spans.stored || field < 0) return '';

@@ -4,6 +4,7 @@
  * (`telco-only-ignored` says so), so nothing about them may block that import.
  */
 import type { ColumnSpec } from '../columns';
+import { acceptsPlainCell } from '../values/plainCells';
 import { checkValue } from '../values/valueCheck';
 import type { RowRule } from './rule';
 
@@ -22,6 +23,8 @@ export const cellValues: RowRule = {
         : header.fieldsWhere('set by anyone', setByAnyone);
     for (const field of fields) {
       const column = columns[field] as ColumnSpec;
+      // Most cells are read from their text, without making their value (`plainCells.ts`).
+      if (row.isPlain(field) && acceptsPlainCell(row, field, column, settings.tenant)) continue;
       const present = field < row.cellCount;
       const value = row.value(field);
       const trimmed = value.trim();

@@ -14,7 +14,7 @@ export const telcoOnlyColumns: RowRule = {
     for (const field of header.fieldsWhere('telcoOnly', telcoOnly)) {
       if (field >= row.cellCount) break;
       const column = header.columnOfField[field] as ColumnSpec;
-      if (row.value(field).trim() === '') continue;
+      if (!row.hasValue(field)) continue;
       report(
         'telco-only-ignored',
         row.cellStart(field),

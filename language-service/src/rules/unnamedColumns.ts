@@ -13,7 +13,7 @@ export const unnamedColumns: RowRule = {
     let count = 0;
     for (const field of header.unnamedFields) {
       if (field >= row.cellCount) break;
-      if (row.value(field).trim() === '') continue;
+      if (!row.hasValue(field)) continue;
       if (first < 0) first = field;
       count++;
     }
