@@ -26,7 +26,7 @@ export interface ServerMeasures {
   quoteEditMs: number | null;
   hoverP95Ms: number;
   completionP95Ms: number;
-  /** `textDocument/documentSymbol` for the whole file (at most 5,000 rows listed), p95 over `symbolRequests`. */
+  /** `textDocument/documentSymbol` for the whole file (at most 1,000 rows listed), p95 over `symbolRequests`. */
   documentSymbolsP95Ms: number;
   documentSymbolRequests: number;
   /** Rows the outline listed (the rest are summed up in one entry). */

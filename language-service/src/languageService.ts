@@ -74,7 +74,7 @@ export interface LanguageService {
    * fixes, until no automatic fix is left; overlapping fixes are taken in a fixed order.
    */
   getFixAllEdits(parsed: SubscriberDocument, settings: ServiceSettings): FixAllResult;
-  /** The header, holding the data rows named by person or location; at most 5,000 rows, then a note of the rest. */
+  /** The header, holding the data rows named by person or location; at most 1,000 rows, then a note of the rest. */
   findDocumentSymbols(parsed: SubscriberDocument, settings: ServiceSettings): DocumentSymbol[];
   /** Rows whose label (`Ann Lee, ext 101`) holds every word of `query`, anywhere in the file. */
   findRowSymbols(parsed: SubscriberDocument, query: string, settings: ServiceSettings): SymbolInformation[];

@@ -38,7 +38,7 @@ const TENANTS: TenantContext[] = [
     lists: {
       ...DEFAULT_SETTINGS.tenant.lists,
       holdAnnouncements: [{ id: '12', name: 'Music' }],
-      callProfiles: [{ id: '5' }],
+      callProfiles: [{ id: '5', name: 'Sales' }],
     },
   },
 ];

@@ -32,6 +32,19 @@ export function isBlankRecord(model: SubscriberModel, index: number): boolean {
   return (model.records.flags[index] & RECORD_BLANK) !== 0;
 }
 
+/** How many records of `[from, to]` are not blank, and the first of them (-1 when none): one pass over the flags. */
+export function nonBlankRecords(model: SubscriberModel, from: number, to: number): { count: number; first: number } {
+  const flags = model.records.flags;
+  let count = 0;
+  let first = -1;
+  for (let index = from; index <= to; index++) {
+    if ((flags[index] & RECORD_BLANK) !== 0) continue;
+    if (first < 0) first = index;
+    count++;
+  }
+  return { count, first };
+}
+
 /** A quote opened in this record never closes: it has only the cells before that quote. */
 export function isUnterminatedRecord(model: SubscriberModel, index: number): boolean {
   return (model.records.flags[index] & RECORD_UNTERMINATED) !== 0;
