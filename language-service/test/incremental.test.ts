@@ -108,6 +108,9 @@ describe('incremental validation', () => {
           const max = Math.floor(random() * 12);
           const published = service.startValidation(model, settings).diagnostics(max);
           assert.deepEqual(published, service.limitDiagnostics(full, max), `${label}: at most ${max}`);
+          // The same limit at every step: a list handed out again must be the one a full validation gives.
+          const again = service.startValidation(model, settings).diagnostics(6);
+          assert.deepEqual(again, service.limitDiagnostics(full, 6), `${label}: at most 6, as last time if unchanged`);
         }
       }
     });

@@ -41,6 +41,8 @@ export interface Found {
   /** The header's findings (a missing header included), at document offsets. */
   readonly headerFindings: readonly RankedFinding[];
   readonly checker: { readonly uniques: readonly UniqueValues[] };
+  /** Equal between two calls only when the diagnostics are too (`ValidationState.revision`). */
+  readonly revision: string;
 }
 
 export class DiagnosticAssembly {
@@ -51,6 +53,8 @@ export class DiagnosticAssembly {
   /** Where a repeated value's cell sits in its record, by record id: found once, kept while the record is. */
   private readonly spans = new Map<number, { start: number; end: number }>();
   private readonly positionAt: PositionAt = (offset) => this.found.model.document.positionAt(offset);
+  /** The list handed out last, and for which revision of the findings and which `max`. */
+  private last: { max: number; revision: string; list: Diagnostic[] } | undefined;
   /** The value each repeated entry of a unique index stands for, read once. */
   private readonly keys = new Map<UniqueValues, Map<number, string>>();
   /** The header and duplicate diagnostics the last `someDiagnostics` handed out, by what they say (`keyOf`). */
@@ -65,8 +69,21 @@ export class DiagnosticAssembly {
     for (let column = 0; column < 4; column++) this.spans.delete(id * 4 + column);
   }
 
-  /** Every diagnostic in position order, or with `max`, what `limitDiagnostics` keeps of them. */
+  /**
+   * Every diagnostic in position order, or with `max`, what `limitDiagnostics` keeps of them. After a keystroke that
+   * changed nothing any diagnostic says (a letter typed in a row with no problem), the list of last time is handed
+   * out again without being made: on a large file that is most keystrokes.
+   */
   diagnostics(max = Infinity): Diagnostic[] {
+    const revision = this.found.revision;
+    const last = this.last;
+    if (last && last.max === max && last.revision === revision) return [...last.list];
+    const list = this.make(max);
+    this.last = { max, revision, list };
+    return [...list];
+  }
+
+  private make(max: number): Diagnostic[] {
     const model = this.found.model;
     if (model.headerIndex < 0) {
       const finding = emptyFile(model.source.length);

@@ -46,6 +46,8 @@ export class ValidationState implements RecordsListener, ValidationRun {
   readonly headerFindings: readonly RankedFinding[];
   readonly checker: RecordChecker;
   private readonly assembly: DiagnosticAssembly;
+  /** Counts the changes to what the kept findings say: a record with findings checked, or one with findings gone. */
+  private findingChanges = 0;
   private readonly lineEnd = (offset: number) => this.model.lineEnd(offset);
 
   constructor(
@@ -106,7 +108,7 @@ export class ValidationState implements RecordsListener, ValidationRun {
     const cursor = this.cursor;
     for (const id of removedIds) {
       this.assembly.forget(id);
-      this.findings.delete(id);
+      if (this.findings.delete(id)) this.findingChanges++;
       // A record not checked yet was never indexed: removing it is a no-op.
       for (const unique of this.checker.uniques) unique.remove(id);
     }
@@ -123,7 +125,31 @@ export class ValidationState implements RecordsListener, ValidationRun {
     const id = this.model.records.ids[index];
     if (this.checker.checksRows) this.checker.indexRecord(row, id);
     const found = this.checker.checkRecord(row, this.lineEnd);
-    if (found.length > 0) this.findings.set(id, found);
+    if (found.length > 0) {
+      this.findings.set(id, found);
+      this.findingChanges++;
+    }
+  }
+
+  /**
+   * Changes whenever the diagnostics may say something else: a finding kept or dropped, a value shared or no longer
+   * shared, or a record with something to say moved to another line (an edit elsewhere added or removed lines).
+   * Equal keys mean equal diagnostics: the lines of every record that has a diagnostic are hashed in a fixed order
+   * (that order changes only with the counts above), a look-up each, far less than making the diagnostics.
+   */
+  get revision(): string {
+    const records = this.model.records;
+    const document = this.model.document;
+    const lineOf = (id: number) => document.positionAt(records.starts[records.indexOf(id)]).line;
+    let shared = 0;
+    let lines = 0;
+    const hash = (id: number) => (lines = (Math.imul(lines, 31) + lineOf(id)) | 0);
+    for (const id of this.findings.keys()) hash(id);
+    for (const unique of this.checker.uniques) {
+      shared += unique.repeatedChanges;
+      for (const entry of unique.duplicated) for (const id of unique.usesOf(entry)) hash(id);
+    }
+    return `${this.findingChanges}:${shared}:${lines}:${document.lineCount}:${records.count}`;
   }
 }
 

@@ -32,6 +32,8 @@ export class UniqueValues {
   private only = new Int32Array(1 << 11);
   /** The records using each value used more than once, in record order. */
   private readonly repeated = new Map<number, number[]>();
+  /** Counts the changes to which records share a value (`repeated`): what the duplicate diagnostics say. */
+  repeatedChanges = 0;
   /** Each record's value (its entry + 1, 0 for none), by record id: kept only where records can be removed. */
   private entryOfRecord: Int32Array | undefined;
 
@@ -62,6 +64,7 @@ export class UniqueValues {
       this.only[entry] = id;
       return;
     }
+    this.repeatedChanges++;
     let uses = this.repeated.get(entry);
     if (!uses) {
       uses = [only];
@@ -92,6 +95,7 @@ export class UniqueValues {
     const uses = this.repeated.get(entry);
     const at = uses ? uses.indexOf(id) : -1;
     if (!uses || at < 0) return;
+    this.repeatedChanges++;
     uses.splice(at, 1);
     if (uses.length === 1) {
       this.only[entry] = uses[0];
