@@ -10,9 +10,9 @@ import { isPartJob, runPartJob } from './partWorker';
 import { run } from './run';
 import { TOOL_NAME } from './toolInfo';
 
-if (!isMainThread && isPartJob(workerData)) {
+if (!isMainThread && parentPort && isPartJob(workerData)) {
   // This bundle started as a worker to check part of a large file (parallelCheck.ts).
-  void runPartJob(workerData).then((result) => parentPort?.postMessage(result));
+  void runPartJob(workerData, parentPort);
 } else {
   enableWorkers(__filename);
   main();

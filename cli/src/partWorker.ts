@@ -1,31 +1,123 @@
 /**
- * The CLI's bundle started as a worker thread (`parallelCheck.ts`): checks one part of a file and writes its
- * diagnostics to the job's file, a batch a line. Prints nothing: the main thread writes all output.
+ * One part of a file checked on a worker thread (`parallelCheck.ts`), both sides of it: `PartWorker` on the main
+ * thread, `runPartJob` in the worker (the CLI's bundle, started as a worker). The worker reads its part once and
+ * sends what it found (`PartSummary`, its indexes in shared memory); told every part's, it reads its part again and
+ * writes its diagnostics to the job's file, a batch a line. It prints nothing: the main thread writes all output.
  */
-import { closeSync, openSync, writeSync } from 'node:fs';
-import { getLanguageService } from '@subscriber-csv/language-service';
-import { readPieces } from './checkStream';
+import { closeSync, createReadStream, openSync, writeSync } from 'node:fs';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
+import { Worker, type MessagePort } from 'node:worker_threads';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import {
+  getLanguageService,
+  type PartSummary,
+  type ServiceSettings,
+  type StreamPlace,
+} from '@subscriber-csv/language-service';
 import { FileError } from './errors';
-import type { PartJob, PartResult } from './parallelCheck';
+import { sourceOf, type ByteRange, type CheckedFile } from './fileText';
+
+/** What a worker is asked to do; `kind` tells the bundle, started as a worker, that it is one. */
+export interface PartJob {
+  kind: 'subscriber-csv/check-part';
+  file: CheckedFile;
+  settings: ServiceSettings;
+  range: ByteRange;
+  place: StreamPlace;
+  /** Where the worker writes its diagnostics: one JSON array (a batch) a line. */
+  outFile: string;
+}
+
+type Failure = { ok: false; message: string; fileError: boolean };
+/** What a worker says: its first reading's summary, then that it has written everything (or why not). */
+type WorkerMessage = { kind: 'indexed'; summary: PartSummary } | ({ kind: 'done' } & ({ ok: true } | Failure));
+/** What a worker is told after its first reading: check, knowing every part's summary (or it is stopped). */
+interface Order {
+  kind: 'check';
+  summaries: readonly PartSummary[];
+  own: number;
+}
 
 export function isPartJob(data: unknown): data is PartJob {
   return typeof data === 'object' && data !== null && (data as PartJob).kind === 'subscriber-csv/check-part';
 }
 
-export async function runPartJob(job: PartJob): Promise<PartResult> {
-  const service = getLanguageService();
+/** In the worker: the job, start to end. */
+export async function runPartJob(job: PartJob, port: MessagePort): Promise<void> {
+  const say = (message: WorkerMessage) => port.postMessage(message);
   let out: number | undefined;
   try {
+    const check = getLanguageService().createStreamCheck(sourceOf(job.file, job.range), job.settings, job.place, true);
+    say({ kind: 'indexed', summary: await check.index() });
+    const [order] = (await once(port, 'message')) as [Order];
     out = openSync(job.outFile, 'w');
-    const text = () => readPieces(job.absolute, job.path, job.settings.encoding ?? 'utf-8');
-    for await (const batch of service.validateStream(text, job.settings, job.part)) {
+    for await (const batch of check.diagnostics(order.summaries, order.own))
       writeSync(out, `${JSON.stringify(batch)}\n`);
-    }
-    return { ok: true };
+    say({ kind: 'done', ok: true });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return { ok: false, message, fileError: error instanceof FileError };
+    say({ kind: 'done', ok: false, message, fileError: error instanceof FileError });
   } finally {
     if (out !== undefined) closeSync(out);
+  }
+}
+
+/** On the main thread: a worker checking one part. */
+export class PartWorker {
+  private readonly worker: Worker;
+  private readonly summary: Promise<PartSummary | Failure>;
+  private readonly ended: Promise<{ ok: true } | Failure>;
+
+  constructor(
+    script: string,
+    private readonly job: PartJob,
+  ) {
+    this.worker = new Worker(script, { workerData: job });
+    let indexed: (result: PartSummary | Failure) => void = () => undefined;
+    let ended: (result: { ok: true } | Failure) => void = () => undefined;
+    this.summary = new Promise((resolve) => (indexed = resolve));
+    this.ended = new Promise((resolve) => (ended = resolve));
+    const fail = (message: string) => {
+      const failure: Failure = { ok: false, message, fileError: false };
+      indexed(failure);
+      ended(failure);
+    };
+    this.worker.on('message', (message: WorkerMessage) => {
+      if (message.kind === 'indexed') return indexed(message.summary);
+      if (!message.ok) indexed(message);
+      ended(message);
+    });
+    this.worker.once('error', (error) => fail(String(error)));
+    this.worker.once('exit', (code) => fail(`the worker stopped (${code})`));
+  }
+
+  /** The part's first reading. */
+  async indexed(): Promise<PartSummary> {
+    const summary = await this.summary;
+    if ('ok' in summary) throw this.failure(summary);
+    return summary;
+  }
+
+  /** Lets the worker read its part again, for its diagnostics. */
+  check(summaries: readonly PartSummary[], own: number): void {
+    this.worker.postMessage({ kind: 'check', summaries, own } satisfies Order);
+  }
+
+  /** The part's diagnostics, in batches, once the worker has written them all. */
+  async *batches(): AsyncGenerator<Diagnostic[]> {
+    const result = await this.ended;
+    if (!result.ok) throw this.failure(result);
+    const lines = createInterface({ input: createReadStream(this.job.outFile), crlfDelay: Infinity });
+    for await (const line of lines) if (line !== '') yield JSON.parse(line) as Diagnostic[];
+  }
+
+  async stop(): Promise<void> {
+    await this.worker.terminate();
+  }
+
+  private failure(result: Failure): Error {
+    if (result.fileError) return new FileError(result.message);
+    return new Error(`checking bytes ${this.job.range.start}- of ${this.job.file.path} failed: ${result.message}`);
   }
 }
