@@ -25,22 +25,17 @@ export async function* checkFile(
 ): AsyncGenerator<FileDiagnostic[]> {
   const absolute = resolve(cwd, path);
   const fd = openFile({ absolute, path });
-  let size: number;
   let file: CheckedFile;
   try {
     const start = Buffer.allocUnsafe(DETECTION_BYTES);
-    file = {
-      absolute,
-      path,
-      encoding: detectEncoding(start.subarray(0, readAt(fd, start, start.length, 0, path))).encoding,
-    };
-    size = fstatSync(fd).size;
+    const { encoding } = detectEncoding(start.subarray(0, readAt(fd, start, start.length, 0, path)));
+    file = { absolute, path, encoding, size: fstatSync(fd).size };
   } finally {
     closeSync(fd);
   }
   const fileSettings = { ...settings, encoding: file.encoding };
   const whole = () => service.validateStream(sourceOf(file, { start: 0, end: Infinity }), fileSettings);
-  const parts = partsFor(file, size);
-  const batches = parts > 1 ? checkInParts(service, file, fileSettings, size, parts, whole) : whole();
+  const parts = partsFor(file);
+  const batches = parts > 1 ? checkInParts(service, file, fileSettings, parts, whole) : whole();
   for await (const batch of batches) yield batch.map(fileDiagnostic);
 }

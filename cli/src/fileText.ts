@@ -26,11 +26,12 @@ export interface ByteRange {
   end: number;
 }
 
-/** The file a check reads: where it is, how it is named in messages, and its encoding. */
+/** The file a check reads: where it is, how it is named in messages, its encoding and its size when checked. */
 export interface CheckedFile {
   absolute: string;
   path: string;
   encoding: FileEncoding;
+  size: number;
 }
 
 /** The encodings whose bytes below 0x80 are always those ASCII characters: a file in them can be cut at any LF. */
@@ -47,7 +48,8 @@ export function sourceOf(file: CheckedFile, range: ByteRange): StreamSource {
   // its bytes would not be: such a file is read as text twice.
   if (range.start === 0 && skip > 0 && startsWithBom(file, skip)) return source;
   const decoder = (span: string) => iconv.decode(Buffer.from(span, 'latin1'), file.encoding, { stripBOM: false });
-  source.bytes = { read: () => readBytes(file, { start: range.start + skip, end: range.end }), decode: decoder };
+  const bytes = { start: range.start + skip, end: Math.min(range.end, file.size) };
+  source.bytes = { read: () => readBytes(file, bytes), decode: decoder, size: bytes.end - bytes.start };
   return source;
 }
 
@@ -113,11 +115,12 @@ function startsWithBom(file: CheckedFile, at: number): boolean {
 }
 
 /**
- * Where to cut a file of `size` bytes into `count` parts of about equal size: each cut just after an LF byte, so
+ * Where to cut a file into `count` parts of about equal size: each cut just after an LF byte, so
  * that a part starts on a line (a record, unless a quoted cell holds that line break: the parts' first readings
  * find out). Fewer cuts when the file has too few lines.
  */
-export function cutsOf(file: CheckedFile, size: number, count: number): number[] {
+export function cutsOf(file: CheckedFile, count: number): number[] {
+  const size = file.size;
   const cuts: number[] = [];
   const fd = openFile(file);
   const window = Buffer.allocUnsafe(PIECE_BYTES);

@@ -43,18 +43,18 @@ export function enableWorkers(script: string): void {
   workerScript = script;
 }
 
-/** How many parts a file of `size` bytes is checked in: 1 for a small file, or when workers are not enabled. */
-export function partsFor(file: Pick<CheckedFile, 'encoding'>, size: number, env = process.env): number {
+/** How many parts a file is checked in: 1 for a small file, or when workers are not enabled. */
+export function partsFor(file: Pick<CheckedFile, 'encoding' | 'size'>, env = process.env): number {
   const asked = env[JOBS_VARIABLE]?.trim() || 'auto';
   if (!workerScript || !isAsciiCompatible(file.encoding)) return 1;
   const count = Number(asked);
   if (Number.isInteger(count) && count >= 1) return Math.min(count, MAX_PARTS);
   if (asked !== 'auto') return 1;
-  return size < MIN_PARALLEL_BYTES ? 1 : Math.min(availableParallelism(), MAX_PARTS);
+  return file.size < MIN_PARALLEL_BYTES ? 1 : Math.min(availableParallelism(), MAX_PARTS);
 }
 
 /**
- * The diagnostics of `file` (`size` bytes) checked in up to `count` parts, or by `oneThread` when it cannot be cut
+ * The diagnostics of `file` checked in up to `count` parts, or by `oneThread` when it cannot be cut
  * (too few lines, no header in the first part, a record across a cut). Workers are started first, so that all
  * parts run at once; their files are removed whatever happens.
  */
@@ -62,12 +62,11 @@ export async function* checkInParts(
   service: LanguageService,
   file: CheckedFile,
   settings: ServiceSettings,
-  size: number,
   count: number,
   oneThread: () => AsyncIterable<Diagnostic[]>,
 ): AsyncGenerator<Diagnostic[]> {
   if (!workerScript) throw new Error('workers are not enabled');
-  const cuts = cutsOf(file, size, count);
+  const cuts = cutsOf(file, count);
   const ranges: ByteRange[] = [0, ...cuts].map((start, part) => ({ start, end: cuts[part] ?? Infinity }));
   const header = ranges.length > 1 ? await service.findStreamHeader(sourceOf(file, ranges[0])) : undefined;
   if (!header) {

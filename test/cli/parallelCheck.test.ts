@@ -15,23 +15,27 @@ import { CLI_BUNDLE, workspace } from './cliHarness';
 import { createRandom } from '../unit/helpers/random';
 import { randomFile } from '../unit/helpers/randomFiles';
 
-const UTF8 = { encoding: 'utf-8' } as const;
 const LARGE = MIN_PARALLEL_BYTES;
+const file = (encoding: CheckedFile['encoding'], size: number) => ({ encoding, size });
 
 describe('the number of threads', () => {
   test('is one a core for a large file unless asked otherwise, one for a small one or UTF-16', () => {
-    assert.equal(partsFor(UTF8, LARGE, { SUBSCRIBER_CSV_JOBS: '2' }), 1, 'no workers before main.ts enables them');
+    assert.equal(
+      partsFor(file('utf-8', LARGE), { SUBSCRIBER_CSV_JOBS: '2' }),
+      1,
+      'no workers before main.ts enables them',
+    );
     enableWorkers(CLI_BUNDLE);
     const cores = Math.min(availableParallelism(), 4);
-    assert.equal(partsFor(UTF8, LARGE, {}), cores);
-    assert.equal(partsFor({ encoding: 'windows-1252' }, LARGE, {}), cores);
-    assert.equal(partsFor(UTF8, LARGE - 1, {}), 1, 'a small file: one thread is quicker');
-    assert.equal(partsFor(UTF8, LARGE, { SUBSCRIBER_CSV_JOBS: 'auto' }), cores);
-    assert.equal(partsFor(UTF8, LARGE, { SUBSCRIBER_CSV_JOBS: '1' }), 1);
-    assert.equal(partsFor(UTF8, 100, { SUBSCRIBER_CSV_JOBS: '3' }), 3);
-    assert.equal(partsFor(UTF8, 100, { SUBSCRIBER_CSV_JOBS: '9' }), 4);
-    assert.equal(partsFor(UTF8, LARGE, { SUBSCRIBER_CSV_JOBS: 'many' }), 1);
-    assert.equal(partsFor({ encoding: 'utf-16le' }, LARGE, { SUBSCRIBER_CSV_JOBS: '2' }), 1, 'no cut in UTF-16');
+    assert.equal(partsFor(file('utf-8', LARGE), {}), cores);
+    assert.equal(partsFor(file('windows-1252', LARGE), {}), cores);
+    assert.equal(partsFor(file('utf-8', LARGE - 1), {}), 1, 'a small file: one thread is quicker');
+    assert.equal(partsFor(file('utf-8', LARGE), { SUBSCRIBER_CSV_JOBS: 'auto' }), cores);
+    assert.equal(partsFor(file('utf-8', LARGE), { SUBSCRIBER_CSV_JOBS: '1' }), 1);
+    assert.equal(partsFor(file('utf-8', 100), { SUBSCRIBER_CSV_JOBS: '3' }), 3);
+    assert.equal(partsFor(file('utf-8', 100), { SUBSCRIBER_CSV_JOBS: '9' }), 4);
+    assert.equal(partsFor(file('utf-8', LARGE), { SUBSCRIBER_CSV_JOBS: 'many' }), 1);
+    assert.equal(partsFor(file('utf-16le', LARGE), { SUBSCRIBER_CSV_JOBS: '2' }), 1, 'no cut in UTF-16');
   });
 });
 
@@ -40,10 +44,10 @@ describe('cutting a file', () => {
     const text = 'Type,LastName\r\nUser,Lee\r\nUser,"Kim\nPark"\nUser,Ann\n';
     const { dir, remove } = workspace({ 'cut.csv': text });
     try {
-      const file: CheckedFile = { absolute: join(dir, 'cut.csv'), path: 'cut.csv', encoding: 'utf-8' };
       const size = Buffer.byteLength(text);
+      const cut: CheckedFile = { absolute: join(dir, 'cut.csv'), path: 'cut.csv', encoding: 'utf-8', size };
       for (let count = 2; count <= 8; count++) {
-        const cuts = cutsOf(file, size, count);
+        const cuts = cutsOf(cut, count);
         assert.ok(cuts.length <= count - 1);
         for (const cut of cuts) assert.equal(text[cut - 1], '\n', `cut at ${cut} of ${count}`);
         assert.deepEqual(
@@ -74,7 +78,8 @@ describe('checking in parts', () => {
     let parallel = 0;
     try {
       for (const name of Object.keys(files)) {
-        const file: CheckedFile = { absolute: join(dir, name), path: name, encoding: 'utf-8' };
+        const size = files[name].length;
+        const file: CheckedFile = { absolute: join(dir, name), path: name, encoding: 'utf-8', size };
         const settings: ServiceSettings = { ...DEFAULT_SETTINGS, assumeSubscriberFile: true, encoding: 'utf-8' };
         const one = await collect(service.validateStream(sourceOf(file, { start: 0, end: Infinity }), settings));
         let fellBack = false;
@@ -83,7 +88,7 @@ describe('checking in parts', () => {
           return service.validateStream(sourceOf(file, { start: 0, end: Infinity }), settings);
         };
         const parts = 2 + (Object.keys(files).indexOf(name) % 3);
-        const many = await collect(checkInParts(service, file, settings, files[name].length, parts, oneThread));
+        const many = await collect(checkInParts(service, file, settings, parts, oneThread));
         assert.deepEqual(many, one, name);
         if (fellBack) fallbacks++;
         else parallel++;

@@ -15,6 +15,7 @@ import { RECORD_UNTERMINATED } from '../csv/recordTable';
 import { Header } from '../model/header';
 import type { ServiceSettings } from '../settings';
 import { RecordChecker } from './checker';
+import { ByteRecords } from './byteRecords';
 import { RecordStream, type OpenRecord } from './recordStream';
 import type { HeaderRecord, StreamPlace, StreamSource } from './streamSource';
 import { ValueList, type Int32Allocator, type SortedValues } from './streamValues';
@@ -60,72 +61,168 @@ export async function readFirst(
   place: StreamPlace,
   allocate?: Int32Allocator,
 ): Promise<FirstReading> {
-  const decode = source.bytes?.decode;
-  const given = place.header;
-  let headerRecord = given;
-  let header = given && headerOf(given);
-  let checker = header && checkerOf(header, settings);
-  let uniques = uniquesOf(checker);
-  let lists = uniques.map(() => new ValueList());
-  let open: OpenRecord | undefined;
-  // A part after the first holds data rows only: its records are numbered after the header.
-  const stream = new RecordStream({ index: place.first || !header ? -1 : header.index, atTextStart: place.first });
-  if (checker) stream.cellsNeeded = cellsFor(uniques);
-  /** The first bytes of the text, for `textStart` when it is read as bytes. */
-  let bytesStart = '';
+  const found = new Found(settings, place, source.bytes?.decode, allocate);
+  const { lines, endPosition } = source.bytes ? await readBytes(source.bytes, found) : await readText(source, found);
+  // One scratch memory for sorting every column's list.
+  const scratch = new Int32Array(Math.max(0, ...found.lists.map((list) => list.scratchLength)));
+  return {
+    header: found.header,
+    headerRecord: found.headerRecord,
+    checker: found.checker ?? checkerOf(undefined, settings),
+    uniques: found.uniques,
+    values: found.lists.map((list) => list.sorted(scratch)),
+    lines,
+    open: found.open,
+    endPosition,
+  };
+}
+
+/** What the first reading finds as it goes, whichever way the text is read. */
+class Found {
+  headerRecord: HeaderRecord | undefined;
+  header: Header | undefined;
+  checker: RecordChecker | undefined;
+  uniques: UniqueColumn[] = [];
+  lists: ValueList[] = [];
+  open: OpenRecord | undefined;
+  /** How many cells of a record are needed: those up to the last unique column, once the header is known. */
+  cellsNeeded = 0;
+
+  constructor(
+    private readonly settings: ServiceSettings,
+    readonly place: StreamPlace,
+    /** Turns whole cells of the text read into the text's characters, when it is read as bytes. */
+    private readonly decode: ((span: string) => string) | undefined,
+    private readonly allocate: Int32Allocator | undefined,
+  ) {
+    if (place.header) this.takeHeader(place.header);
+  }
+
+  /** The number of the record before a part's first (-1 for the text's start), so that a part's records are data rows. */
+  get indexBefore(): number {
+    return this.place.first || !this.header ? -1 : this.header.index;
+  }
+
+  /** Takes a record as the header: the first that is not blank. `text` is as read (bytes, when they are read). */
+  foundHeader(text: string, index: number, line: number, start: number, open: boolean): void {
+    const record = {
+      text: this.decode ? this.decode(text) : text,
+      index,
+      line,
+      start,
+      flags: open ? RECORD_UNTERMINATED : 0,
+      textStart: '',
+    };
+    this.takeHeader(record);
+  }
+
+  /** Indexes the cell `text[start, end)` of a data row starting on `line`, as the value of unique column `column`. */
+  addValue(column: number, text: string, start: number, end: number, line: number): void {
+    const { ignoreCase } = this.uniques[column];
+    const found = hashSpan(text, start, end, ignoreCase);
+    if (found === SPAN_EMPTY) return;
+    if (found !== SPAN_HASHED) {
+      const raw = text.slice(start, end);
+      const cell = this.decode ? this.decode(raw) : raw;
+      const value = cellValue(cell, 0, cell.length).trim();
+      const key = ignoreCase ? value.toLowerCase() : value;
+      if (key === '') return;
+      hashString(key);
+    }
+    this.lists[column].add(line);
+  }
+
+  /** A record whose quote at `text[quote]` never closes: the second reading finds it by its line and its quotes. */
+  foundOpen(text: string, start: number, quote: number, line: number): void {
+    let quotes = 0;
+    for (let at = text.indexOf('"', start); at >= 0 && at <= quote; at = text.indexOf('"', at + 1)) quotes++;
+    this.open = { line, quotes };
+  }
+
+  private takeHeader(record: HeaderRecord): void {
+    this.headerRecord = record;
+    this.header = headerOf(record);
+    this.checker = checkerOf(this.header, this.settings);
+    // The checker's own indexes stay empty: the sorted lists take their place.
+    this.uniques = this.checker.checksRows ? this.checker.uniques.map((unique) => unique.spec) : [];
+    this.lists = this.uniques.map(() => new ValueList(this.allocate));
+    this.cellsNeeded = Math.max(0, ...this.uniques.map((unique) => unique.field + 1));
+  }
+}
+
+/** The first reading of a text, record by record (`RecordStream`). */
+async function readText(source: StreamSource, found: Found): Promise<{ lines: number; endPosition: Position }> {
+  const stream = new RecordStream({ index: found.indexBefore, atTextStart: found.place.first });
+  stream.cellsNeeded = found.cellsNeeded;
   const read = (row: RowView) => {
-    if (row.unterminated) open = { line: stream.line, quotes: quotesIn(row) };
+    const line = stream.line;
+    const base = stream.heldStart;
+    if (row.unterminated) found.foundOpen(stream.heldText, row.start - base, row.end - base, line);
+    const header = found.header;
     if (!header) {
       if (row.blank) return;
-      const text = row.slice(row.start, row.end);
-      headerRecord = {
-        text: decode ? decode(text) : text,
-        index: row.index,
-        line: stream.line,
-        start: row.start,
-        flags: row.unterminated ? RECORD_UNTERMINATED : 0,
-        textStart: '',
-      };
-      header = headerOf(headerRecord);
-      checker = checkerOf(header, settings);
-      uniques = uniquesOf(checker);
-      lists = uniques.map(() => new ValueList());
-      // From here on only the cells of the unique columns are read.
-      stream.cellsNeeded = cellsFor(uniques);
+      found.foundHeader(row.slice(row.start, row.end), row.index, line, row.start, row.unterminated);
+      stream.cellsNeeded = found.cellsNeeded;
       return;
     }
-    if (row.index <= header.index || row.blank || uniques.length === 0) return;
-    for (let column = 0; column < uniques.length; column++) {
-      if (hashCell(stream, row, uniques[column], decode)) lists[column].add(stream.line);
+    if (row.index <= header.index || row.blank) return;
+    for (let column = 0; column < found.uniques.length; column++) {
+      const field = found.uniques[column].field;
+      if (field >= row.cellCount) continue;
+      found.addValue(column, stream.heldText, row.cellStart(field) - base, row.cellEnd(field) - base, line);
     }
   };
-  for await (const piece of (source.bytes ?? source).read()) {
-    if (decode && bytesStart.length < TEXT_START_BYTES)
-      bytesStart += piece.slice(0, TEXT_START_BYTES - bytesStart.length);
+  for await (const piece of source.read()) {
     stream.push(piece);
     for (let row = stream.next(); row; row = stream.next()) read(row);
   }
   stream.end();
   for (let row = stream.next(); row; row = stream.next()) read(row);
-  if (headerRecord && !given) headerRecord.textStart = decode ? textStartOf(bytesStart, decode) : stream.textStart;
-  return {
-    header,
-    headerRecord,
-    checker: checker ?? checkerOf(undefined, settings),
-    uniques,
-    values: lists.map((list) => list.sorted(allocate)),
-    lines: stream.line,
-    open,
-    endPosition: stream.endPosition,
-  };
+  // The header's `textStart` is the text's first characters, which may come after it.
+  if (found.headerRecord && !found.place.header) found.headerRecord.textStart = stream.textStart;
+  return { lines: stream.line, endPosition: stream.endPosition };
 }
 
-/** How many quotes a record with an unclosed quote has up to that quote: the second reading finds it by them. */
-function quotesIn(row: RowView): number {
-  const text = row.slice(row.start, row.end + 1);
-  let quotes = 0;
-  for (let at = text.indexOf('"'); at >= 0; at = text.indexOf('"', at + 1)) quotes++;
-  return quotes;
+/** The first reading of a text's bytes (`ByteRecords`): the same, scanning one byte a character. */
+async function readBytes(
+  bytes: NonNullable<StreamSource['bytes']>,
+  found: Found,
+): Promise<{ lines: number; endPosition: Position }> {
+  /** The first bytes of the text, for `textStart`. */
+  let start = '';
+  const records = new ByteRecords((records, from, to, blank, open) => {
+    const { text, line, index, cells } = records;
+    if (open) found.foundOpen(text, from, to, line);
+    const header = found.header;
+    if (!header) {
+      if (blank) return;
+      found.foundHeader(text.slice(from, to), index, line, records.base + from, open);
+      records.cellsNeeded = found.cellsNeeded;
+      return;
+    }
+    if (index <= header.index || blank) return;
+    for (let column = 0; column < found.uniques.length; column++) {
+      const field = found.uniques[column].field;
+      if (field < cells.count) found.addValue(column, text, cells.starts[field], cells.ends[field], line);
+    }
+  });
+  records.index = found.indexBefore;
+  records.cellsNeeded = found.cellsNeeded;
+  let reserved = bytes.size === undefined;
+  for await (const piece of bytes.read()) {
+    if (start.length < TEXT_START_BYTES) start += piece.slice(0, TEXT_START_BYTES - start.length);
+    records.push(piece);
+    const count = records.index - found.indexBefore;
+    if (!reserved && count >= 100) {
+      // The lists' size, guessed from the first records, so that they are not grown (and copied) step by step.
+      const guess = Math.ceil((((bytes.size as number) / records.consumed) * count * 21) / 20) + 64;
+      for (const list of found.lists) list.reserve(guess);
+      reserved = true;
+    }
+  }
+  records.end();
+  if (found.headerRecord && !found.place.header) found.headerRecord.textStart = textStartOf(start, bytes.decode);
+  return { lines: records.line, endPosition: records.endPosition };
 }
 
 /**
@@ -192,42 +289,6 @@ export function checkerOf(
     editable: false,
   };
   return new RecordChecker(source, settings);
-}
-
-/** The unique columns whose values are indexed (the checker's own indexes stay empty: these lists replace them). */
-function uniquesOf(checker: RecordChecker | undefined): UniqueColumn[] {
-  return checker?.checksRows ? checker.uniques.map((unique) => unique.spec) : [];
-}
-
-function cellsFor(uniques: readonly UniqueColumn[]): number {
-  return Math.max(0, ...uniques.map((unique) => unique.field + 1));
-}
-
-/**
- * Puts the hashes of a row's value under a unique column in `hashes` (`valueHash.ts`); false when the row has no
- * value there. From the cell's characters when they allow it, else from its value as a string.
- */
-function hashCell(
-  stream: RecordStream,
-  row: RowView,
-  unique: UniqueColumn,
-  decode: ((span: string) => string) | undefined,
-): boolean {
-  const { field, ignoreCase } = unique;
-  if (field >= row.cellCount) return false;
-  const start = row.cellStart(field);
-  const end = row.cellEnd(field);
-  const base = stream.heldStart;
-  const found = hashSpan(stream.heldText, start - base, end - base, ignoreCase);
-  if (found === SPAN_HASHED) return true;
-  if (found === SPAN_EMPTY) return false;
-  const raw = row.slice(start, end);
-  const cell = decode ? decode(raw) : raw;
-  const value = cellValue(cell, 0, cell.length).trim();
-  const key = ignoreCase ? value.toLowerCase() : value;
-  if (key === '') return false;
-  hashString(key);
-  return true;
 }
 
 /** The text's first characters from its first bytes: a character cut off at their end is left out. */

@@ -16,6 +16,8 @@ export interface StreamSource {
   bytes?: {
     read(): AsyncIterable<string>;
     decode(span: string): string;
+    /** How many bytes there are, when known: the first reading sizes its lists from it. */
+    size?: number;
   };
 }
 

@@ -30,12 +30,25 @@ export interface SortedValues {
 
 export class ValueList {
   private count = 0;
-  private data = new Int32Array(STRIDE * 1024);
+  private data: Int32Array;
+
+  /** `allocate` makes the list's memory, which the sorted list is: another thread can read it if it is shared. */
+  constructor(
+    private readonly allocate: Int32Allocator = ordinaryMemory,
+    capacity = 1024,
+  ) {
+    this.data = allocate(capacity * STRIDE);
+  }
+
+  /** Makes room for `values` values in all (a list whose size can be guessed is not grown step by step). */
+  reserve(values: number): void {
+    if (values * STRIDE > this.data.length) this.resize(values);
+  }
 
   /** Adds the value whose hashes are in `hashes`, used on `line` (lines come in order). */
   add(line: number): void {
     let at = this.count++ * STRIDE;
-    if (at === this.data.length) this.grow();
+    if (at === this.data.length) this.resize(this.count * 2);
     const data = this.data;
     data[at++] = hashes[0];
     data[at++] = hashes[1];
@@ -43,37 +56,40 @@ export class ValueList {
   }
 
   /**
-   * The values sorted, into memory from `allocate`. A radix sort: three stable passes of 11 bits of the first hash,
-   * from its lowest, each reading in order and writing to 2,048 places that fit in the processor's cache; the few
-   * values sharing a first hash are then ordered by their second.
+   * The values sorted, in the list's own memory. A radix sort: four stable passes of 8 bits of the first hash,
+   * from its lowest, each reading in order and writing to 256 places that stay in the processor's cache; the few
+   * values sharing a first hash are then ordered by their second. `scratch` is memory for the passes (at least
+   * three numbers a value), which the lists of one reading can share.
    */
-  sorted(allocate: Int32Allocator = ordinaryMemory): SortedValues {
+  sorted(scratch = new Int32Array(this.count * STRIDE)): SortedValues {
     const count = this.count;
-    const first = this.data;
-    this.data = new Int32Array(0);
-    this.count = 0;
-    // Passes alternate between two lists, so that the third ends in the allocated one.
-    const last = allocate(count * STRIDE);
-    scatter(first, last, count, 0);
-    scatter(last, first, count, 11);
-    scatter(first, last, count, 22);
-    const sorted = { count, data: last };
+    const data = this.data;
+    for (let shift = 0; shift < 32; shift += 16) {
+      scatter(data, scratch, count, shift);
+      scatter(scratch, data, count, shift + 8);
+    }
+    const sorted = { count, data };
     sortRunsBySecondHash(sorted);
     return sorted;
   }
 
-  private grow(): void {
-    const grown = new Int32Array(this.data.length * 2);
-    grown.set(this.data);
+  /** How many numbers sorting needs as scratch. */
+  get scratchLength(): number {
+    return this.count * STRIDE;
+  }
+
+  private resize(values: number): void {
+    const grown = this.allocate(values * STRIDE);
+    grown.set(this.data.subarray(0, this.count * STRIDE));
     this.data = grown;
   }
 }
 
-/** One counting-sort pass of `count` values from `from` into `to` by the 11 bits of the first hash at `shift`. */
+/** One counting-sort pass of `count` values from `from` into `to` by the 8 bits of the first hash at `shift`. */
 function scatter(from: Int32Array, to: Int32Array, count: number, shift: number): void {
-  const starts = new Int32Array(1 << 11);
+  const starts = new Int32Array(256);
   const end = count * STRIDE;
-  for (let at = 0; at < end; at += STRIDE) starts[(from[at] >>> shift) & 0x7ff]++;
+  for (let at = 0; at < end; at += STRIDE) starts[(from[at] >>> shift) & 0xff]++;
   let total = 0;
   for (let digit = 0; digit < starts.length; digit++) {
     const size = starts[digit];
@@ -81,8 +97,9 @@ function scatter(from: Int32Array, to: Int32Array, count: number, shift: number)
     total += size;
   }
   for (let at = 0; at < end; at += STRIDE) {
-    const place = starts[(from[at] >>> shift) & 0x7ff];
-    starts[(from[at] >>> shift) & 0x7ff] = place + STRIDE;
+    const digit = (from[at] >>> shift) & 0xff;
+    const place = starts[digit];
+    starts[digit] = place + STRIDE;
     to[place] = from[at];
     to[place + 1] = from[at + 1];
     to[place + 2] = from[at + 2];
