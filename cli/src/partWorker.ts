@@ -39,6 +39,13 @@ interface Order {
   own: number;
 }
 
+/**
+ * The worker's young generation, in megabytes. A check makes short-lived garbage (values, findings) at a steady
+ * rate; V8's default lets a worker's young generation grow to several times this for no gain in speed here, and
+ * a million-row file checked on two threads then peaked at 170 MB instead of 145.
+ */
+const WORKER_YOUNG_MB = 8;
+
 export function isPartJob(data: unknown): data is PartJob {
   return typeof data === 'object' && data !== null && (data as PartJob).kind === 'subscriber-csv/check-part';
 }
@@ -73,7 +80,7 @@ export class PartWorker {
     script: string,
     private readonly job: PartJob,
   ) {
-    this.worker = new Worker(script, { workerData: job });
+    this.worker = new Worker(script, { workerData: job, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
     let indexed: (result: PartSummary | Failure) => void = () => undefined;
     let ended: (result: { ok: true } | Failure) => void = () => undefined;
     this.summary = new Promise((resolve) => (indexed = resolve));
