@@ -80,7 +80,10 @@ export class PartWorker {
     script: string,
     private readonly job: PartJob,
   ) {
-    this.worker = new Worker(script, { workerData: job, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
+    this.worker = new Worker(script, {
+      workerData: job,
+      resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB },
+    });
     let indexed: (result: PartSummary | Failure) => void = () => undefined;
     let ended: (result: { ok: true } | Failure) => void = () => undefined;
     this.summary = new Promise((resolve) => (indexed = resolve));
