@@ -4,9 +4,7 @@
  * sends what it found (`PartSummary`, its indexes in shared memory); told every part's, it reads its part again and
  * writes its diagnostics to the job's file, a batch a line. It prints nothing: the main thread writes all output.
  */
-import { closeSync, createReadStream, openSync, writeSync } from 'node:fs';
 import { once } from 'node:events';
-import { createInterface } from 'node:readline';
 import { Worker, type MessagePort } from 'node:worker_threads';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import {
@@ -17,6 +15,7 @@ import {
 } from '@subscriber-csv/language-service';
 import { FileError } from './errors';
 import { sourceOf, type ByteRange, type CheckedFile } from './fileText';
+import { readSpill, SpillWriter } from './spill';
 
 /** What a worker is asked to do; `kind` tells the bundle, started as a worker, that it is one. */
 export interface PartJob {
@@ -53,20 +52,20 @@ export function isPartJob(data: unknown): data is PartJob {
 /** In the worker: the job, start to end. */
 export async function runPartJob(job: PartJob, port: MessagePort): Promise<void> {
   const say = (message: WorkerMessage) => port.postMessage(message);
-  let out: number | undefined;
+  let out: SpillWriter | undefined;
   try {
     const check = getLanguageService().createStreamCheck(sourceOf(job.file, job.range), job.settings, job.place, true);
     say({ kind: 'indexed', summary: await check.index() });
     const [order] = (await once(port, 'message')) as [Order];
-    out = openSync(job.outFile, 'w');
-    for await (const batch of check.diagnostics(order.summaries, order.own))
-      writeSync(out, `${JSON.stringify(batch)}\n`);
+    out = new SpillWriter(job.outFile);
+    for await (const batch of check.diagnostics(order.summaries, order.own)) out.write(batch);
+    out.close();
+    out = undefined;
     say({ kind: 'done', ok: true });
   } catch (error) {
+    out?.close();
     const message = error instanceof Error ? error.message : String(error);
     say({ kind: 'done', ok: false, message, fileError: error instanceof FileError });
-  } finally {
-    if (out !== undefined) closeSync(out);
   }
 }
 
@@ -118,8 +117,7 @@ export class PartWorker {
   async *batches(): AsyncGenerator<Diagnostic[]> {
     const result = await this.ended;
     if (!result.ok) throw this.failure(result);
-    const lines = createInterface({ input: createReadStream(this.job.outFile), crlfDelay: Infinity });
-    for await (const line of lines) if (line !== '') yield JSON.parse(line) as Diagnostic[];
+    yield* readSpill(this.job.outFile);
   }
 
   async stop(): Promise<void> {
