@@ -41,16 +41,36 @@ export function isAsciiCompatible(encoding: FileEncoding): boolean {
 
 /** The text of a file, or of a part of it, for the streamed check (with its bytes, where they serve). */
 export function sourceOf(file: CheckedFile, range: ByteRange): StreamSource {
+  return partSource(file, range.start, range.end).source;
+}
+
+/**
+ * A part's source: its text from `start` to `range.end` (which the caller may move once the first reading has said
+ * where the part's last record ends) and, where they serve, its bytes from `start` on, which the first reading
+ * reads up to the end of the record that crosses `meantEnd` (`bytesStart + bytesRead`).
+ */
+export function partSource(
+  file: CheckedFile,
+  start: number,
+  meantEnd: number,
+): { source: StreamSource; range: ByteRange; bytesStart: number | undefined } {
+  const range = { start, end: meantEnd };
   const source: StreamSource = { read: () => readPieces(file, range) };
-  if (!isAsciiCompatible(file.encoding)) return source;
-  const skip = range.start === 0 ? bomBytes(file) : 0;
+  if (!isAsciiCompatible(file.encoding)) return { source, range, bytesStart: undefined };
+  const skip = start === 0 ? bomBytes(file) : 0;
   // A second byte order mark after the first is a character of the text that the scanner drops as csv-parse does;
   // its bytes would not be: such a file is read as text twice.
-  if (range.start === 0 && skip > 0 && startsWithBom(file, skip)) return source;
+  if (start === 0 && skip > 0 && startsWithBom(file, skip)) return { source, range, bytesStart: undefined };
   const decoder = (span: string) => iconv.decode(Buffer.from(span, 'latin1'), file.encoding, { stripBOM: false });
-  const bytes = { start: range.start + skip, end: Math.min(range.end, file.size) };
-  source.bytes = { read: () => readBytes(file, bytes), decode: decoder, size: bytes.end - bytes.start };
-  return source;
+  const bytesStart = start + skip;
+  const end = Math.min(meantEnd, file.size);
+  source.bytes = {
+    read: () => readBytes(file, { start: bytesStart, end: file.size }),
+    decode: decoder,
+    size: end - bytesStart,
+    ...(end < file.size ? { end: end - bytesStart } : {}),
+  };
+  return { source, range, bytesStart };
 }
 
 /** The text of bytes `range`, decoded in pieces. */

@@ -31,6 +31,10 @@ export class ByteRecords {
   readonly cells = createCellSpans();
   /** How many cells of each record are found. */
   cellsNeeded = 0;
+  /** Where to stop: after the first record that ends here or beyond (the text read on only to complete it). */
+  stopAt = Infinity;
+  /** True once the record that ends at `stopAt` or beyond has been read: the rest of the text is not read. */
+  stopped = false;
   /** Where the last line starts, in the whole text. */
   private lineStart = 0;
   private pos = 0;
@@ -45,6 +49,7 @@ export class ByteRecords {
   constructor(private readonly handle: RecordHandler) {}
 
   push(piece: string): void {
+    if (this.stopped) return;
     if (this.pos > 0) {
       this.text = this.text.slice(this.pos);
       this.base += this.pos;
@@ -57,6 +62,7 @@ export class ByteRecords {
   }
 
   end(): void {
+    if (this.stopped) return;
     this.ended = true;
     this.read();
   }
@@ -83,6 +89,10 @@ export class ByteRecords {
       const next = quote >= 0 && quote < lineEnd ? this.quotedRecord(pos) : this.plainLine(pos, lineEnd);
       if (next < 0) break;
       pos = next;
+      if (this.base + pos >= this.stopAt) {
+        this.stopped = true;
+        break;
+      }
     }
     this.pos = pos;
     this.readAt = this.ended ? 0 : (length - pos) * 2;

@@ -28,6 +28,8 @@ export interface PartSummary {
   lines: number;
   /** A record of the part runs to its end without closing a quote: the next part does not start on a record. */
   runsOver: boolean;
+  /** Read as bytes meant to end at `bytes.end`: where its last record ends, past that end when it crosses it. */
+  bytesRead?: number;
   /** For each unique column, in the header's order: the part's values, sorted. */
   columns: SortedValues[];
 }
@@ -47,6 +49,8 @@ export interface FirstReading {
   open: OpenRecord | undefined;
   /** Where the text ends, for a text with no header. */
   endPosition: Position;
+  /** Read as bytes: where the last record read ends (`PartSummary.bytesRead`). */
+  bytesRead?: number;
 }
 
 /** How many first characters of the text file rules look at (`textStart`). */
@@ -62,7 +66,9 @@ export async function readFirst(
   allocate?: Int32Allocator,
 ): Promise<FirstReading> {
   const found = new Found(settings, place, source.bytes?.decode, allocate);
-  const { lines, endPosition } = source.bytes ? await readBytes(source.bytes, found) : await readText(source, found);
+  const { lines, endPosition, bytesRead } = source.bytes
+    ? await readBytes(source.bytes, found)
+    : { ...(await readText(source, found)), bytesRead: undefined };
   // One scratch memory for sorting every column's list.
   const scratch = new Int32Array(Math.max(0, ...found.lists.map((list) => list.scratchLength)));
   return {
@@ -74,6 +80,7 @@ export async function readFirst(
     lines,
     open: found.open,
     endPosition,
+    bytesRead,
   };
 }
 
@@ -187,7 +194,7 @@ async function readText(source: StreamSource, found: Found): Promise<{ lines: nu
 async function readBytes(
   bytes: NonNullable<StreamSource['bytes']>,
   found: Found,
-): Promise<{ lines: number; endPosition: Position }> {
+): Promise<{ lines: number; endPosition: Position; bytesRead: number }> {
   /** The first bytes of the text, for `textStart`. */
   let start = '';
   const records = new ByteRecords((records, from, to, blank, open) => {
@@ -208,6 +215,7 @@ async function readBytes(
   });
   records.index = found.indexBefore;
   records.cellsNeeded = found.cellsNeeded;
+  records.stopAt = bytes.end ?? Infinity;
   let reserved = bytes.size === undefined;
   for await (const piece of bytes.read()) {
     if (start.length < TEXT_START_BYTES) start += piece.slice(0, TEXT_START_BYTES - start.length);
@@ -219,10 +227,12 @@ async function readBytes(
       for (const list of found.lists) list.reserve(guess);
       reserved = true;
     }
+    // Past the part's end (and the record crossing it): the rest belongs to the next part.
+    if (records.stopped) break;
   }
   records.end();
   if (found.headerRecord && !found.place.header) found.headerRecord.textStart = textStartOf(start, bytes.decode);
-  return { lines: records.line, endPosition: records.endPosition };
+  return { lines: records.line, endPosition: records.endPosition, bytesRead: records.consumed };
 }
 
 /**
@@ -258,7 +268,9 @@ export async function findHeader(source: StreamSource): Promise<HeaderRecord | u
 
 /** What the first reading tells the other parts. */
 export function summaryOf(first: FirstReading): PartSummary {
-  return { lines: first.lines, runsOver: first.open !== undefined, columns: first.values };
+  const summary: PartSummary = { lines: first.lines, runsOver: first.open !== undefined, columns: first.values };
+  if (first.bytesRead !== undefined) summary.bytesRead = first.bytesRead;
+  return summary;
 }
 
 /** The header a record makes. */

@@ -7,7 +7,7 @@
  */
 import { LINES_NAMED } from '../rules/duplicates';
 import type { PartSummary } from './streamIndex';
-import { compareAt, hashAOf, hashBOf, lineOf, runEnd, type SortedValues } from './streamValues';
+import { compareAt, hashAOf, hashBOf, lineOf, runEnd, STRIDE, type SortedValues } from './streamValues';
 
 /** What a part needs to know of one of its values that is used more than once in the whole text. */
 export interface RepeatedValue {
@@ -83,4 +83,26 @@ function repeatedIn(parts: readonly SortedValues[], firstLines: readonly number[
     start = end;
   }
   return repeated;
+}
+
+/**
+ * A part's list reduced to its repeated values (the only ones the second reading looks up), with their places in
+ * it: once the parts have met, the whole list (about 12 bytes a value) need not be kept while the rules run.
+ */
+export function keepRepeated(
+  values: SortedValues,
+  repeated: RepeatedValues,
+): { values: SortedValues; repeated: RepeatedValues } {
+  const starts = [...repeated.keys()].sort((a, b) => a - b);
+  const ends = starts.map((start) => runEnd(values, start));
+  const count = starts.reduce((total, start, at) => total + ends[at] - start, 0);
+  const data = new Int32Array(count * STRIDE);
+  const kept: RepeatedValues = new Map();
+  let at = 0;
+  starts.forEach((start, run) => {
+    kept.set(at, repeated.get(start) as RepeatedValue);
+    data.set(values.data.subarray(start * STRIDE, ends[run] * STRIDE), at * STRIDE);
+    at += ends[run] - start;
+  });
+  return { values: { count, data }, repeated: kept };
 }

@@ -18,6 +18,12 @@ export interface StreamSource {
     decode(span: string): string;
     /** How many bytes there are, when known: the first reading sizes its lists from it. */
     size?: number;
+    /**
+     * Where a part is meant to end, when its bytes read on past it (to the text's end): the first reading stops at
+     * the first record that ends there or beyond, and says where that is (`PartSummary.bytesRead`), so that a part
+     * cut inside a record (a quoted line break) still ends on a record's end.
+     */
+    end?: number;
   };
 }
 
@@ -36,14 +42,13 @@ export interface HeaderRecord {
 }
 
 /**
- * Where a part sits in the text: the first holds the start (and the header, unless `header` says where it is), the
- * last runs to its end. A whole text is a part that is both.
+ * Where a part sits in the text: the first holds the start (and the header, unless `header` says where it is). A
+ * whole text is a first part.
  */
 export interface StreamPlace {
   first: boolean;
-  last: boolean;
   /** The header, for a part that does not hold the start (and may be given to the first one too). */
   header?: HeaderRecord;
 }
 
-export const WHOLE_TEXT: StreamPlace = { first: true, last: true };
+export const WHOLE_TEXT: StreamPlace = { first: true };

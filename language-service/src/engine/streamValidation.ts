@@ -20,7 +20,7 @@ import type { ServiceSettings } from '../settings';
 import { placeInRecord, RANK_DUPLICATE, type Placed, type RankedFinding } from './order';
 import { RecordStream } from './recordStream';
 import { checkerOf, readFirst, summaryOf, type FirstReading, type PartSummary } from './streamIndex';
-import { linkParts, type RepeatedValues } from './streamLink';
+import { keepRepeated, linkParts, type RepeatedValues } from './streamLink';
 import { WHOLE_TEXT, type HeaderRecord, type StreamPlace, type StreamSource } from './streamSource';
 import { lineOf, lowerBound, runEnd, sharedMemory, useIn } from './streamValues';
 import { uniqueKey } from './uniqueValues';
@@ -64,7 +64,12 @@ export function createStreamCheck(
     diagnostics(summaries, own) {
       if (!first) throw new Error('the first reading has not been done');
       const firstLine = summaries.slice(0, own).reduce((lines, summary) => lines + summary.lines, 0);
-      return readSecond(source, settings, place, first, linkParts(summaries, own), firstLine);
+      const linked = linkParts(summaries, own);
+      // Only the repeated values are looked up from here on: the rest of the lists is let go.
+      const kept = first.values.map((values, column) => keepRepeated(values, linked[column]));
+      first = { ...first, values: kept.map(({ values }) => values) };
+      const repeated = kept.map((column) => column.repeated);
+      return readSecond(source, settings, place, first, repeated, firstLine);
     },
   };
 }

@@ -17,7 +17,7 @@ export const ordinaryMemory: Int32Allocator = (length) => new Int32Array(length)
 export const sharedMemory: Int32Allocator = (length) => new Int32Array(new SharedArrayBuffer(length * 4));
 
 /** Each value takes three numbers: its first hash, its second, its line. */
-const STRIDE = 3;
+export const STRIDE = 3;
 
 /**
  * A sorted list, plain data for any thread: value `i` has hashes `data[3i]`, `data[3i + 1]` and is used on line
