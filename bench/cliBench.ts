@@ -26,7 +26,12 @@ export interface CliMeasures {
   vsCsvclean?: number;
   /** Pairs of runs the figures above are the medians of. */
   pairs?: number;
-  /** The same file on two threads (`SUBSCRIBER_CSV_JOBS=2`): time, peak memory, and time against one thread. */
+  /** The same file on one thread (`SUBSCRIBER_CSV_JOBS=1`), which the CLI chooses itself for a small file. */
+  oneThread?: { ms: number; peakRssMb: number };
+  /**
+   * The same file on two threads (`SUBSCRIBER_CSV_JOBS=2`), which the CLI chooses itself for a file of 32 MB or more
+   * on 2 cores: time, peak memory, and one thread's time over this.
+   */
   twoThreads?: { ms: number; peakRssMb: number; vsOneThread: number };
   /** The same file with one quote that never closes: time, peak memory, and time against the clean file. */
   strayQuote?: { ms: number; peakRssMb: number; vsClean: number };

@@ -320,9 +320,10 @@ export function formatTable(result: BenchResult): string {
     ['csvclean -n (baseline, same file)', (s) => fixed(s.cli?.csvcleanMs, ' ms', 0)],
     ['CLI / csvclean -n', (s) => fixed(s.cli?.vsCsvclean, '×', 2)],
     ['CLI: one stray quote', (s) => fixed(s.cli?.strayQuote?.ms, ' ms', 0)],
+    ['CLI: one thread (SUBSCRIBER_CSV_JOBS=1)', (s) => fixed(s.cli?.oneThread?.ms, ' ms', 0)],
     ['CLI: two threads (SUBSCRIBER_CSV_JOBS=2)', (s) => fixed(s.cli?.twoThreads?.ms, ' ms', 0)],
     [
-      'CLI: two threads, speed-up / peak RSS',
+      'CLI: two threads, speed-up over one / peak RSS',
       (s) =>
         s.cli?.twoThreads
           ? `${s.cli.twoThreads.vsOneThread.toFixed(2)}× / ${s.cli.twoThreads.peakRssMb.toFixed(0)} MB`

@@ -8,7 +8,9 @@
 export { getLanguageService, type LanguageService } from './languageService';
 export type { DataRow, RowCounts, RowPlace, SubscriberDocument } from './document';
 export type { ValidationRun } from './engine/editorValidation';
-export type { StreamPart } from './engine/streamValidation';
+export type { StreamCheck } from './engine/streamValidation';
+export type { PartSummary } from './engine/streamIndex';
+export type { HeaderRecord, StreamPlace, StreamSource } from './engine/streamSource';
 export {
   DEFAULT_SETTINGS,
   DEFAULT_TENANT,

@@ -21,7 +21,9 @@ import type {
 import { limitDiagnostics } from './diagnosticLimit';
 import type { SubscriberDocument } from './document';
 import { isServed, validate, validationOf, type ValidationRun } from './engine/editorValidation';
-import { validateStream, type StreamPart } from './engine/streamValidation';
+import { createStreamCheck, validateStream, type StreamCheck } from './engine/streamValidation';
+import { findHeader } from './engine/streamIndex';
+import type { HeaderRecord, StreamPlace, StreamSource } from './engine/streamSource';
 import { getCellEdit } from './features/cellEdit';
 import { getCellInfo, type CellInfo } from './features/cellInfo';
 import { getCodeActions } from './features/codeActions';
@@ -58,10 +60,22 @@ export interface LanguageService {
    * twice). Gives, batch by batch as they are found, what `doValidation` gives for the whole text, in flat memory.
    */
   validateStream(
-    readText: () => AsyncIterable<string>,
+    readText: (() => AsyncIterable<string>) | StreamSource,
     settings: ServiceSettings,
-    part?: StreamPart,
   ): AsyncIterable<Diagnostic[]>;
+  /**
+   * The same, for one part of such a text, so that threads can check the parts side by side: each part's first
+   * reading, then each part's diagnostics once every part's first reading is known. With `shared`, what the first
+   * reading keeps can be read by other threads.
+   */
+  createStreamCheck(
+    source: StreamSource,
+    settings: ServiceSettings,
+    place?: StreamPlace,
+    shared?: boolean,
+  ): StreamCheck;
+  /** The header record of such a text, read from its start, for the parts that do not hold it. */
+  findStreamHeader(source: StreamSource): Promise<HeaderRecord | undefined>;
   /** At most `max` diagnostics (1,000 by default), errors first, and a summary of those left out. */
   limitDiagnostics(diagnostics: Diagnostic[], max?: number): Diagnostic[];
   doHover(parsed: SubscriberDocument, position: Position, settings: ServiceSettings): Hover | null;
@@ -109,6 +123,8 @@ export function getLanguageService(): LanguageService {
     doValidation: (parsed, settings) => validate(modelOf(parsed), settings),
     startValidation: (parsed, settings) => validationOf(modelOf(parsed), settings),
     validateStream,
+    createStreamCheck,
+    findStreamHeader: findHeader,
     limitDiagnostics,
     doHover: (parsed, position, settings) => {
       const model = modelOf(parsed);

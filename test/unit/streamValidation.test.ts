@@ -7,7 +7,15 @@ import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { DEFAULT_SETTINGS, getLanguageService, type ServiceSettings } from '@subscriber-csv/language-service';
+import * as iconv from 'iconv-lite';
+import {
+  DEFAULT_SETTINGS,
+  getLanguageService,
+  type PartSummary,
+  type ServiceSettings,
+  type StreamCheck,
+  type StreamSource,
+} from '@subscriber-csv/language-service';
 import { createRandom } from './helpers/random';
 import { randomFile } from './helpers/randomFiles';
 
@@ -99,19 +107,131 @@ describe('streamed validation', () => {
     assert.ok(readWhenFirst > text.length && readWhenFirst < 1.5 * text.length, `first batch after ${readWhenFirst}`);
   });
 
-  it('checked in parts, one after the other, lists exactly what the whole text lists', async () => {
-    // Parts are how the CLI uses several threads: each reads the whole text once, then checks its own lines.
+  it('checked in parts cut after line breaks lists what the whole text lists, or says a part runs over', async () => {
+    // Parts are how the CLI uses several threads: each reads its own lines twice, and they meet in between. A part
+    // given as text alone cannot read on past its end: one that ends inside a record says so.
     const random = createRandom(77);
-    for (let run = 0; run < 150; run++) {
-      const text = (random() < 0.2 ? '\n\n' : '') + randomFile(random, Math.floor(random() * 40));
+    let runOver = 0;
+    let checked = 0;
+    for (let run = 0; run < 300; run++) {
+      const text = randomText(random);
       const settings = SETTINGS[run % SETTINGS.length];
-      const count = 2 + Math.floor(random() * 3);
-      const joined: Diagnostic[] = [];
-      for (let index = 0; index < count; index++) {
-        const part = service.validateStream(pieces(text, random), settings, { index, count });
-        for await (const batch of part) joined.push(...batch);
+      const parts = cutAfterLineBreaks(text, 1 + Math.floor(random() * 4), random);
+      // The CLI finds the header in the first part; without one there, it checks the text on one thread.
+      const header = await headerOf(parts[0]);
+      if (parts.length > 1 && !header) continue;
+      const checks = parts.map((part, index) =>
+        service.createStreamCheck({ read: pieces(part, random) }, settings, {
+          first: index === 0,
+          header: index === 0 && random() < 0.5 ? undefined : header,
+        }),
+      );
+      const summaries = [];
+      for (const check of checks) summaries.push(await check.index());
+      if (summaries.slice(0, -1).some((summary) => summary.runsOver)) {
+        runOver++;
+        continue;
       }
-      assert.deepEqual(joined, full(text, settings), `${count} parts of ${JSON.stringify(text)}`);
+      const joined: Diagnostic[] = [];
+      for (const [index, check] of checks.entries()) {
+        for await (const batch of check.diagnostics(summaries, index)) joined.push(...batch);
+      }
+      assert.deepEqual(joined, full(text, settings), `${parts.length} parts: ${JSON.stringify(parts)}`);
+      checked++;
     }
+    assert.ok(runOver > 10 && checked > 200, `${checked} checked, ${runOver} with a record across a cut`);
+  });
+
+  it('checked in parts read as bytes, each read on to the end of the record crossing its end, lists the same', async () => {
+    // How the CLI reads a UTF-8 or Windows-1252 file's parts: the first reading scans bytes and reads on past the
+    // part's end to finish its last record, and says where that is: the next part starts there.
+    const random = createRandom(78);
+    let crossed = 0;
+    let checked = 0;
+    for (let run = 0; run < 300; run++) {
+      const text = randomText(random);
+      const settings = SETTINGS[run % SETTINGS.length];
+      // Windows-1252 has no U+FEFF.
+      const encoding = random() < 0.5 || text.includes('\ufeff') ? 'utf-8' : 'windows-1252';
+      // The CLI reads a file whose text starts with U+FEFF (a second byte order mark) as text only.
+      if (text.startsWith('\ufeff')) continue;
+      const bytes = iconv.encode(text, encoding);
+      const cuts = cutsAfterLineBreaks(bytes, 1 + Math.floor(random() * 4), random);
+      const header = await service.findStreamHeader({ read: pieces(text, random) });
+      const decode = (span: string) => iconv.decode(Buffer.from(span, 'latin1'), encoding, { stripBOM: false });
+      const summaries: PartSummary[] = [];
+      const checks: StreamCheck[] = [];
+      for (let start = 0; start < bytes.length;) {
+        const meant = cuts.find((cut) => cut > start);
+        const range = { start, end: bytes.length };
+        const textOf = () => iconv.decode(bytes.subarray(range.start, range.end), encoding, { stripBOM: false });
+        const source: StreamSource = {
+          read: () => pieces(textOf(), random)(),
+          bytes: {
+            read: pieces(bytes.subarray(start).toString('latin1'), random),
+            decode,
+            end: meant === undefined ? undefined : meant - start,
+          },
+        };
+        const first = checks.length === 0;
+        const check = service.createStreamCheck(source, settings, {
+          first,
+          header: first && random() < 0.5 ? undefined : header,
+        });
+        const summary = await check.index();
+        range.end = start + (summary.bytesRead as number);
+        if (meant !== undefined && range.end !== meant) crossed++;
+        summaries.push(summary);
+        checks.push(check);
+        start = range.end;
+      }
+      // The CLI finds the header first; a first part that does not hold all of it is checked as the whole text.
+      if (checks.length > 1 && (!header || header.line >= summaries[0].lines)) continue;
+      const joined: Diagnostic[] = [];
+      for (const [index, check] of checks.entries()) {
+        for await (const batch of check.diagnostics(summaries, index)) joined.push(...batch);
+      }
+      assert.deepEqual(joined, full(text, settings), `${encoding}, cuts ${cuts}: ${JSON.stringify(text)}`);
+      checked++;
+    }
+    assert.ok(crossed > 10 && checked > 200, `${checked} checked, ${crossed} parts read on past their end`);
   });
 });
+
+/** A random file, with the cases the parts must get right: blank lines first, emails written differently. */
+function randomText(random: () => number): string {
+  let text = (random() < 0.2 ? '\n\n' : '') + randomFile(random, Math.floor(random() * 40));
+  // A U+FEFF at the start of a later line is a character of its first cell, not a byte order mark.
+  if (random() < 0.2) text = text.replace(/\nUser,/, '\n\ufeffUser,');
+  // Emails written differently that are the same value (quoted, spaced, in capitals), and one beyond ASCII.
+  const spellings = ['ann@example.com', '"ann@example.com"', ' Ann@example.com', 'ANN@EXAMPLE.COM', 'Änn@example.com'];
+  return text.replace(/ann@example\.com/g, () => spellings[Math.floor(random() * spellings.length)]);
+}
+
+/** Up to `count - 1` offsets just after a line break (a CRLF's LF, never between the two) of the bytes. */
+function cutsAfterLineBreaks(bytes: Buffer, count: number, random: () => number): number[] {
+  const cuts = new Set<number>();
+  for (let tries = 0; tries < count - 1; tries++) {
+    let at = Math.floor(random() * bytes.length);
+    while (at < bytes.length && !(bytes[at] === 10 || (bytes[at] === 13 && bytes[at + 1] !== 10))) at++;
+    if (at + 1 < bytes.length) cuts.add(at + 1);
+  }
+  return [...cuts].sort((a, b) => a - b);
+}
+
+/** The text cut into at most `count` parts, each after a line break (a CRLF's LF, never between the two). */
+function cutAfterLineBreaks(text: string, count: number, random: () => number): string[] {
+  const cuts = new Set<number>();
+  for (let tries = 0; tries < count - 1; tries++) {
+    let at = Math.floor(random() * text.length);
+    while (at < text.length && !(text[at] === '\n' || (text[at] === '\r' && text[at + 1] !== '\n'))) at++;
+    if (at + 1 < text.length) cuts.add(at + 1);
+  }
+  const sorted = [0, ...[...cuts].sort((a, b) => a - b), text.length];
+  return sorted.slice(0, -1).map((at, index) => text.slice(at, sorted[index + 1]));
+}
+
+/** The header record of a text's first part, as the CLI finds it before checking the parts. */
+function headerOf(text: string) {
+  return service.findStreamHeader({ read: pieces(text, Math.random) });
+}

@@ -17,11 +17,26 @@ import { holdsSuspects } from '../values/textEncoding';
 const LF = 10;
 const CR = 13;
 
-/** A record with an unclosed quote, found by a first reading: the second can stop there. */
+/**
+ * A record with an unclosed quote, found by a first reading: the second can stop there. It is named by its line and
+ * how many quotes it has up to the unclosed one, not by offsets, so that a first reading of the file's bytes (one
+ * character a byte) names it for a second reading of its characters.
+ */
 export interface OpenRecord {
-  /** Where the record starts, and where its quote is (document offsets). */
-  start: number;
-  quote: number;
+  /** The line the record starts on (counted as the stream counts them). */
+  line: number;
+  /** How many quotes the record holds up to the unclosed one, that one included. */
+  quotes: number;
+}
+
+export interface StreamStart {
+  /** A record known to run to the end of the text, handed out once its quote's line is complete. */
+  open?: OpenRecord;
+  /** The number of the record before the first one (-1: the first is record 0), and the first one's line. */
+  index?: number;
+  line?: number;
+  /** False for a part that starts after the text's start: a U+FEFF there is a character, not a byte order mark. */
+  atTextStart?: boolean;
 }
 
 export class RecordStream {
@@ -60,8 +75,15 @@ export class RecordStream {
   /** The first characters of the text, for recognising its encoding. */
   textStart = '';
 
-  /** `open`: a record known to run to the end of the text, handed out once its quote's line is complete. */
-  constructor(private readonly open?: OpenRecord) {}
+  private readonly open: OpenRecord | undefined;
+  private readonly atTextStart: boolean;
+
+  constructor(start: StreamStart = {}) {
+    this.open = start.open;
+    this.atTextStart = start.atTextStart ?? true;
+    this.index = start.index ?? -1;
+    this.line = start.line ?? 0;
+  }
 
   push(text: string): void {
     if (this.ended || text === '') return;
@@ -83,17 +105,32 @@ export class RecordStream {
     const text = this.buffer;
     if (!this.started) {
       if (text.length === 0 && !this.ended) return undefined;
-      this.pos = bomLengthOf(text);
+      this.pos = this.atTextStart ? bomLengthOf(text) : 0;
       this.started = true;
     }
     if (this.pos >= text.length || (!this.ended && text.length < this.scanAt)) return this.wait();
-    if (this.open && this.bufferStart + this.pos === this.open.start) return this.handOutOpen();
+    if (this.open && this.line === this.open.line) return this.handOutOpen();
+    return this.handOutScanned();
+  }
+
+  /** Scans the record at the reading position: handed out when it is complete (or the text has ended). */
+  private handOutScanned(): RowView | undefined {
+    const text = this.buffer;
     const scan = this.scan;
     scanRecord(text, this.pos, scan);
     if (!this.ended && scan.next >= text.length) return this.wait();
     const unterminated = scan.openQuote >= 0;
     const flags = unterminated ? RECORD_UNTERMINATED : scan.blank ? RECORD_BLANK : 0;
     return this.handOut(unterminated ? scan.openQuote : scan.end, scan.next, scan.quoted || unterminated, flags);
+  }
+
+  /** The text held (records from the one handed out last on), and the document offset of its first character. */
+  get heldText(): string {
+    return this.buffer;
+  }
+
+  get heldStart(): number {
+    return this.bufferStart;
   }
 
   /** Where the text read so far ends: after the last record, where an empty file's diagnostic ends. */
@@ -129,9 +166,18 @@ export class RecordStream {
 
   /** Hands out the record with the unclosed quote once its quote's line is complete; then the text is done. */
   private handOutOpen(): RowView | undefined {
-    const quote = (this.open as OpenRecord).quote - this.bufferStart;
-    if (lineEndOf(this.buffer, quote) >= this.buffer.length && !this.ended) return this.wait();
-    const row = this.handOut(quote, this.buffer.length, true, RECORD_UNTERMINATED);
+    const text = this.buffer;
+    let quote = this.pos - 1;
+    for (let count = 0; count < (this.open as OpenRecord).quotes && quote < text.length; count++) {
+      quote = text.indexOf('"', quote + 1);
+      if (quote < 0) quote = text.length;
+    }
+    if (quote >= text.length || lineEndOf(text, quote) >= text.length) {
+      if (!this.ended) return this.wait();
+      // The text ended before the quote the first reading found (it changed in between): read it as it is.
+      if (quote >= text.length) return this.handOutScanned();
+    }
+    const row = this.handOut(quote, text.length, true, RECORD_UNTERMINATED);
     this.done = true;
     return row;
   }

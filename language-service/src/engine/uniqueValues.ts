@@ -1,12 +1,15 @@
 /**
  * The values of one unique column (Extension, Email: `unique` in the column table) and the records using each, so
- * that a value used on two rows is reported on both. The same index serves both sources: the editor adds and
- * removes records as edits replace them, and the CLI's stream adds every record of a file on its first reading.
+ * that a value used on two rows is reported on both. The editor adds and removes records as edits replace
+ * them; the CLI's stream, which only adds, keeps sorted lists instead (`streamValues.ts`) and uses this index's
+ * comparison (`keyOf`, the hashes of `valueHash.ts`).
  *
- * Values are kept as two 32-bit hashes in typed arrays (about 30 bytes a value), not as strings in a Map (over
- * 100), so that a million-row file fits in flat memory; the value itself is read again from a record when a message
+ * Values are kept as two 32-bit hashes in typed arrays (about 24 bytes a value), not as strings in a Map (over
+ * 100), so that a large file fits in flat memory; the value itself is read again from a record when a message
  * quotes it. Two values count as the same when both hashes agree: a 64-bit match, which for a million values has a
- * chance of about one in thirty million of taking two different values for one.
+ * chance of about one in thirty million of taking two different values for one. The open-addressing table keeps each
+ * slot's entry beside the value's first hash, so that looking up a value that is not there (most of a file's values)
+ * reads one cache line; the second hash is read only when the first agrees.
  *
  * Records are named by ids that survive edits elsewhere in the file (`RecordTable`); `order` gives an id's place, so
  * that the uses of a value are kept in record order.
@@ -14,6 +17,7 @@
 import type { ColumnName } from '../columns';
 import type { DiagnosticCode } from '../catalog/diagnosticCodes';
 import type { RowView } from '../csv/rowView';
+import { hashes, hashString } from './valueHash';
 
 export interface UniqueColumn {
   column: ColumnName;
@@ -23,13 +27,23 @@ export interface UniqueColumn {
   ignoreCase: boolean;
 }
 
+const INITIAL_ENTRIES = 1 << 11;
+
+/** The value of a row under a unique column as indexes compare it: trimmed, lowercased for `ignoreCase`; empty for none. */
+export function uniqueKey(unique: UniqueColumn, row: RowView): string {
+  if (row.blank || unique.field >= row.cellCount) return '';
+  const value = row.value(unique.field).trim();
+  return unique.ignoreCase ? value.toLowerCase() : value;
+}
+
 export class UniqueValues {
-  private slots = new Int32Array(1 << 12);
+  /** Pairs (entry + 1, first hash), one a slot, 0 for an empty slot; a power of two pairs, at most half taken. */
+  private table = new Int32Array(INITIAL_ENTRIES * 4);
   private count = 0;
-  private hashA = new Int32Array(1 << 11);
-  private hashB = new Int32Array(1 << 11);
+  /** Each entry's second hash. */
+  private hashB = new Int32Array(INITIAL_ENTRIES);
   /** The one record using each value, or -1 when none or several (then `repeated` has them). */
-  private only = new Int32Array(1 << 11);
+  private only = new Int32Array(INITIAL_ENTRIES);
   /** The records using each value used more than once, in record order. */
   private readonly repeated = new Map<number, number[]>();
   /** Counts the changes to which records share a value (`repeated`): what the duplicate diagnostics say. */
@@ -43,21 +57,25 @@ export class UniqueValues {
     private readonly order: (id: number) => number,
     editable: boolean,
   ) {
-    if (editable) this.entryOfRecord = new Int32Array(1 << 11);
+    if (editable) this.entryOfRecord = new Int32Array(INITIAL_ENTRIES);
   }
 
   /** The value of a row under this column as the index compares it; empty when the row has none. */
   keyOf(row: RowView): string {
-    if (row.blank || this.spec.field >= row.cellCount) return '';
-    const value = row.value(this.spec.field).trim();
-    return this.spec.ignoreCase ? value.toLowerCase() : value;
+    return uniqueKey(this.spec, row);
   }
 
   /** Indexes a data row's value, if it has one. */
   add(row: RowView, id: number): void {
     const key = this.keyOf(row);
     if (key === '') return;
-    const entry = this.entryFor(key, true);
+    hashString(key);
+    this.addHashed(id);
+  }
+
+  /** Indexes the value whose hashes are in `hashes` (`valueHash.ts`) as used by record `id`. */
+  private addHashed(id: number): void {
+    const entry = this.entryFor(hashes[0], hashes[1], true);
     if (this.entryOfRecord) this.rememberEntry(id, entry);
     const only = this.only[entry];
     if (only < 0 && !this.repeated.has(entry)) {
@@ -72,6 +90,11 @@ export class UniqueValues {
       this.repeated.set(entry, uses);
     }
     const place = this.order(id);
+    if (this.order(uses[uses.length - 1]) < place) {
+      // A stream adds in record order.
+      uses.push(id);
+      return;
+    }
     let low = 0;
     let high = uses.length;
     while (low < high) {
@@ -116,7 +139,8 @@ export class UniqueValues {
   /** The records using the same value as this row, when more than one does; empty otherwise. */
   usesOfKey(key: string): { entry: number; uses: readonly number[] } | undefined {
     if (key === '') return undefined;
-    const entry = this.entryFor(key, false);
+    hashString(key);
+    const entry = this.entryFor(hashes[0], hashes[1], false);
     const uses = entry < 0 ? undefined : this.repeated.get(entry);
     return uses ? { entry, uses } : undefined;
   }
@@ -134,26 +158,25 @@ export class UniqueValues {
   }
 
   /** The entry of a value: found, or (when `create`) made; -1 when absent and not made. */
-  private entryFor(value: string, create: boolean): number {
-    hashBoth(value);
-    const a = hashes[0];
-    const b = hashes[1];
-    const mask = this.slots.length - 1;
+  private entryFor(a: number, b: number, create: boolean): number {
+    const table = this.table;
+    const mask = (table.length >> 1) - 1;
     let slot = a & mask;
     for (;;) {
-      const entry = this.slots[slot] - 1;
+      const entry = table[slot * 2] - 1;
       if (entry < 0) break;
-      if (this.hashA[entry] === a && this.hashB[entry] === b) return entry;
+      if (table[slot * 2 + 1] === a && this.hashB[entry] === b) return entry;
       slot = (slot + 1) & mask;
     }
     if (!create) return -1;
     const entry = this.count++;
-    if (entry === this.hashA.length) this.growEntries();
-    this.hashA[entry] = a;
+    if (entry === this.hashB.length) this.growEntries();
     this.hashB[entry] = b;
     this.only[entry] = -1;
-    this.slots[slot] = entry + 1;
-    if (this.count * 2 > this.slots.length) this.growSlots();
+    table[slot * 2] = entry + 1;
+    table[slot * 2 + 1] = a;
+    // At most half the slots are taken, so that a value that is not there is found absent in a probe or two.
+    if (this.count * 2 > mask + 1) this.growTable();
     return entry;
   }
 
@@ -173,46 +196,22 @@ export class UniqueValues {
       grown.set(array);
       return grown;
     };
-    this.hashA = grow(this.hashA);
     this.hashB = grow(this.hashB);
     this.only = grow(this.only);
   }
 
-  private growSlots(): void {
-    const slots = new Int32Array(this.slots.length * 2);
-    const mask = slots.length - 1;
-    for (let entry = 0; entry < this.count; entry++) {
-      let slot = this.hashA[entry] & mask;
-      while (slots[slot] !== 0) slot = (slot + 1) & mask;
-      slots[slot] = entry + 1;
+  private growTable(): void {
+    const old = this.table;
+    const table = new Int32Array(old.length * 2);
+    const mask = (table.length >> 1) - 1;
+    for (let at = 0; at < old.length; at += 2) {
+      if (old[at] === 0) continue;
+      const a = old[at + 1];
+      let slot = a & mask;
+      while (table[slot * 2] !== 0) slot = (slot + 1) & mask;
+      table[slot * 2] = old[at];
+      table[slot * 2 + 1] = a;
     }
-    this.slots = slots;
+    this.table = table;
   }
-}
-
-/** Where `hashBoth` puts its two hashes, so that hashing a value allocates nothing. */
-const hashes = new Int32Array(2);
-
-/**
- * Two independent 32-bit multiplicative hashes of the string's code units (FNV-1a's and another seed and
- * multiplier), in one pass, each finished with murmur3's avalanche.
- */
-function hashBoth(value: string): void {
-  let a = 0x811c9dc5 | 0;
-  let b = 0x9747b28c | 0;
-  for (let i = 0; i < value.length; i++) {
-    const code = value.charCodeAt(i);
-    a = Math.imul(a ^ code, 0x01000193);
-    b = Math.imul(b ^ code, 0x5bd1e995);
-  }
-  hashes[0] = avalanche(a);
-  hashes[1] = avalanche(b);
-}
-
-function avalanche(value: number): number {
-  let h = value ^ (value >>> 16);
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  return h ^ (h >>> 16);
 }
