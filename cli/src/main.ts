@@ -3,20 +3,12 @@
  */
 import { once } from 'node:events';
 import { createInterface } from 'node:readline/promises';
-import { setFlagsFromString } from 'node:v8';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { EXIT_USAGE } from './errors';
 import { enableWorkers } from './parallelCheck';
 import { isPartJob, runPartJob } from './partWorker';
 import { run } from './run';
 import { TOOL_NAME } from './toolInfo';
-
-// A check allocates short-lived values at a steady rate, and V8 grows the young generation step by step to 16 MB
-// a half for no gain here: kept at its first size, a million-row check peaks 20 MB lower (about 122 MB on two
-// threads), no slower (docs/performance.md). Each thread sets it (set on the main thread alone, a worker's young
-// generation still grew). The flag is V8's; only the versions known to have it are told (an unknown flag would
-// print an error).
-if (/^1[12]\./.test(process.versions.v8)) setFlagsFromString('--semi-space-growth-factor=1');
 
 if (!isMainThread && parentPort && isPartJob(workerData)) {
   // This bundle started as a worker to check part of a large file (parallelCheck.ts).
