@@ -219,7 +219,7 @@ export function splitCells(
     if (comma < 0 || comma >= to) comma = -1;
     const end = comma < 0 ? to : comma;
     if (count < limit) {
-      if (count === cells.starts.length) grow(cells);
+      if (count === cells.starts.length) growCellSpans(cells);
       cells.starts[count] = start;
       cells.ends[count] = end;
     }
@@ -231,7 +231,8 @@ export function splitCells(
   cells.stored = Math.min(count, limit);
 }
 
-function grow(cells: CellSpans): void {
+/** Doubles the room for cell spans, keeping those found. */
+export function growCellSpans(cells: CellSpans): void {
   const starts = new Int32Array(cells.starts.length * 2);
   const ends = new Int32Array(cells.ends.length * 2);
   starts.set(cells.starts);

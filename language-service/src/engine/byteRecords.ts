@@ -8,7 +8,7 @@
  * as everywhere else. `RecordStream` does the same for any text and hands out a `RowView`, which the rules need; the
  * first reading needs neither, and this costs it a third of the time.
  */
-import { createCellSpans, createRecordScan, restartScan, scanRecord, splitCells, type CellSpans } from '../csv/scanCsv';
+import { createCellSpans, createRecordScan, growCellSpans, restartScan, scanRecord, splitCells } from '../csv/scanCsv';
 
 const COMMA = 44;
 const LF = 10;
@@ -131,7 +131,7 @@ export class ByteRecords {
     for (let at = pos; ;) {
       let comma = text.indexOf(',', at);
       if (comma > lineEnd) comma = -1;
-      if (count === cells.starts.length) grow(cells);
+      if (count === cells.starts.length) growCellSpans(cells);
       cells.starts[count] = at;
       cells.ends[count] = comma < 0 ? lineEnd : comma;
       count++;
@@ -166,15 +166,6 @@ export class ByteRecords {
     }
     return scan.next;
   }
-}
-
-function grow(cells: CellSpans): void {
-  const starts = new Int32Array(cells.starts.length * 2);
-  const ends = new Int32Array(cells.ends.length * 2);
-  starts.set(cells.starts);
-  ends.set(cells.ends);
-  cells.starts = starts;
-  cells.ends = ends;
 }
 
 /** The offset of the next `character` at or after `from`, given where it was found last (`known`); -1 for none. */
