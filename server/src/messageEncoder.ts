@@ -45,7 +45,8 @@ export class MessageEncoder {
   encode(message: Message, options: ContentTypeEncoderOptions): Promise<Uint8Array> {
     const charset = options.charset as BufferEncoding;
     try {
-      if (isPublish(message)) return Promise.resolve(this.encodePublish(message, charset));
+      // Kept bytes are UTF-8 (what the writer uses unless told otherwise): any other charset takes the plain path.
+      if (charset === 'utf-8' && isPublish(message)) return Promise.resolve(this.encodePublish(message));
       return Promise.resolve(Buffer.from(JSON.stringify(message, undefined, 0), charset));
     } catch (error) {
       return Promise.reject(error as Error);
@@ -57,20 +58,21 @@ export class MessageEncoder {
    * a thousand new diagnostics over slices of time rather than hold the event loop for all of them at once.
    */
   encodeAhead(diagnostic: object): void {
-    this.bytesOf(diagnostic, 'utf-8');
+    this.bytesOf(diagnostic);
   }
 
-  private bytesOf(diagnostic: object, charset: BufferEncoding): Buffer {
+  /** A diagnostic's UTF-8 bytes, made once. */
+  private bytesOf(diagnostic: object): Buffer {
     let bytes = this.encoded.get(diagnostic);
     if (!bytes) {
-      bytes = Buffer.from(JSON.stringify(diagnostic), charset);
+      bytes = Buffer.from(JSON.stringify(diagnostic), 'utf-8');
       deepFreeze(diagnostic);
       this.encoded.set(diagnostic, bytes);
     }
     return bytes;
   }
 
-  private encodePublish(message: PublishMessage, charset: BufferEncoding): Buffer {
+  private encodePublish(message: PublishMessage): Buffer {
     const { uri, version, diagnostics } = message.params;
     // The message with no diagnostics ends in `[]}}`: the diagnostics' bytes go between the brackets.
     const empty = JSON.stringify({
@@ -78,12 +80,12 @@ export class MessageEncoder {
       method: message.method,
       params: version === undefined ? { uri, diagnostics: [] } : { uri, version, diagnostics: [] },
     });
-    const parts: Buffer[] = [Buffer.from(empty.slice(0, -3), charset)];
+    const parts: Buffer[] = [Buffer.from(empty.slice(0, -3), 'utf-8')];
     diagnostics.forEach((diagnostic, index) => {
       if (index > 0) parts.push(COMMA);
-      parts.push(this.bytesOf(diagnostic, charset));
+      parts.push(this.bytesOf(diagnostic));
     });
-    parts.push(Buffer.from(empty.slice(-3), charset));
+    parts.push(Buffer.from(empty.slice(-3), 'utf-8'));
     return Buffer.concat(parts);
   }
 }

@@ -51,6 +51,15 @@ describe('message encoder', () => {
     assert.equal(await encoded(encoder, extra), JSON.stringify(extra));
   });
 
+  it('writes a publication in another charset as JSON.stringify does, not from the kept UTF-8 bytes', async () => {
+    const encoder = new MessageEncoder();
+    const kept = diagnostic(4, 'Müller');
+    encoder.encodeAhead(kept);
+    const message = publication([kept], 3);
+    const bytes = Buffer.from(await encoder.encode(message, { charset: 'ascii' }));
+    assert.deepEqual(bytes, Buffer.from(JSON.stringify(message), 'ascii'));
+  });
+
   it('freezes a diagnostic once encoded, so that a change to a published one fails loudly', async () => {
     const encoder = new MessageEncoder();
     const published = diagnostic(2, 'before');
