@@ -14,6 +14,7 @@ const {
 } = require('../editor/editorEnv');
 const { startSandboxProcess } = require('../editor/sandboxProcess');
 const { columnChecks, writeLongFile } = require('./columnChecks');
+const { waitUntil } = require('./harness');
 
 const EXAMPLE = 'with-mistakes.subscribers.csv';
 const CLEAN_EXAMPLE = 'clean.subscribers.csv';
@@ -259,7 +260,18 @@ async function main() {
       await page.keyboard.press('Escape');
     });
 
-    await columnChecks({ page, check, shot, goTo, runCommand, cellPosition, exampleText, example: EXAMPLE, WAIT });
+    await columnChecks({
+      page,
+      check,
+      shot,
+      goTo,
+      runCommand,
+      waitUntil,
+      cellPosition,
+      exampleText,
+      example: EXAMPLE,
+      WAIT,
+    });
 
     await check(`Preview Import shows beside ${CLEAN_EXAMPLE} what an import would do to each row`, async () => {
       // The token through the extension's own command and its password box.
