@@ -147,12 +147,12 @@ export class LspSession {
   }
 
   /** Asks for the document's symbols; resolves with the milliseconds taken and how many rows were listed. */
-  async documentSymbols(): Promise<{ ms: number; rows: number }> {
+  async documentSymbols(): Promise<{ ms: number; rows: number; symbols: unknown }> {
     const start = now();
     const symbols = await this.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: BENCH_URI } });
     const ms = now() - start;
     const header = symbols?.[0];
-    return { ms, rows: header && 'children' in header ? (header.children?.length ?? 0) : 0 };
+    return { ms, rows: header && 'children' in header ? (header.children?.length ?? 0) : 0, symbols };
   }
 
   /** Asks for the semantic tokens of `lines` lines from `line`, as an editor does for its viewport. */

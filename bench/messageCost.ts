@@ -6,6 +6,7 @@
  *   server decodes it (UTF-8, then `JSON.parse`) before anything can be checked. At 100k rows that is a 14 MB
  *   message, and its cost comes on top of the full validation whatever the server does.
  * - Every keystroke ends with the editor decoding the publication of up to 1,001 diagnostics.
+ * - Every outline request ends with the editor decoding the answer: up to 1,001 row symbols.
  */
 import type { Diagnostic } from 'vscode-languageserver-protocol/node';
 import { median, timed } from './stats';
@@ -41,4 +42,10 @@ export function measureMessageCost(text: string, published: Diagnostic[]): Messa
   );
   const publishDecodeMs = medianOf(21, () => JSON.parse(publication.toString('utf8')));
   return { openMessageMs, publishDecodeMs, publishBytes: publication.length };
+}
+
+/** An answer to a request (the outline's symbols), decoded by the editor: median ms, and its size. */
+export function measureAnswerDecode(id: number, result: unknown): { decodeMs: number; bytes: number } {
+  const answer = Buffer.from(JSON.stringify({ jsonrpc: '2.0', id, result }), 'utf8');
+  return { decodeMs: medianOf(21, () => JSON.parse(answer.toString('utf8'))), bytes: answer.length };
 }

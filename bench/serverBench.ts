@@ -7,7 +7,7 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-protocol/node';
 import { createRandom, HEADER } from './generate';
 import { LspSession, type Published } from './lspSession';
-import { measureMessageCost, type MessageCost } from './messageCost';
+import { measureAnswerDecode, measureMessageCost, type MessageCost } from './messageCost';
 import { now, percentile } from './stats';
 
 export interface ServerMeasures {
@@ -31,6 +31,9 @@ export interface ServerMeasures {
   documentSymbolRequests: number;
   /** Rows the outline listed (the rest are summed up in one entry). */
   documentSymbolRows: number;
+  /** The last outline answer decoded by the editor alone (`messageCost.ts`), median ms, and its size: its floor. */
+  documentSymbolsDecodeMs: number;
+  documentSymbolsBytes: number;
   /** `textDocument/semanticTokens/range` for a 100-line viewport at a random place, p95. */
   semanticTokensP95Ms: number;
   /** The slowest of the hovers answered while the server re-validated the whole document (after new tenant data). */
@@ -220,12 +223,15 @@ export async function measureServer(options: ServerBenchOptions): Promise<Server
     // viewport: a few warm-up requests first, as for the hovers.
     const symbolTimes: number[] = [];
     let symbolRows = 0;
+    let lastSymbols: unknown;
     const symbolRequests = Math.min(SYMBOL_REQUESTS, options.lookups);
     for (let i = 0; i < symbolRequests + 3; i++) {
       const answer = await session.documentSymbols();
       symbolRows = answer.rows;
+      lastSymbols = answer.symbols;
       if (i >= 3) symbolTimes.push(answer.ms);
     }
+    const symbolsAnswer = measureAnswerDecode(symbolRequests + 3, lastSymbols);
     const tokenTimes: number[] = [];
     for (let i = 0; i < options.lookups + warmUp; i++) {
       const ms = await session.semanticTokens(Math.max(0, randomRow() - VIEWPORT_LINES), VIEWPORT_LINES);
@@ -234,7 +240,8 @@ export async function measureServer(options: ServerBenchOptions): Promise<Server
     const documentSymbolsP95Ms = percentile(symbolTimes, 95);
     const semanticTokensP95Ms = percentile(tokenTimes, 95);
     log(
-      `    ${symbolTimes.length} document symbol requests (${symbolRows} rows listed) p95 ${documentSymbolsP95Ms.toFixed(1)} ms, ` +
+      `    ${symbolTimes.length} document symbol requests (${symbolRows} rows listed) p95 ${documentSymbolsP95Ms.toFixed(1)} ms ` +
+        `(the answer, ${(symbolsAnswer.bytes / 1024).toFixed(0)} KB, decoded alone ${symbolsAnswer.decodeMs.toFixed(1)} ms), ` +
         `${tokenTimes.length} viewport semantic tokens p95 ${semanticTokensP95Ms.toFixed(2)} ms`,
     );
 
@@ -277,6 +284,8 @@ export async function measureServer(options: ServerBenchOptions): Promise<Server
       documentSymbolsP95Ms,
       documentSymbolRequests: symbolTimes.length,
       documentSymbolRows: symbolRows,
+      documentSymbolsDecodeMs: symbolsAnswer.decodeMs,
+      documentSymbolsBytes: symbolsAnswer.bytes,
       semanticTokensP95Ms,
       hoverDuringValidationMs,
       hoversDuringValidation: duringValidation.length,

@@ -4,6 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
+import { ChunkedTextDocument, getLanguageService } from '@subscriber-csv/language-service';
 import { findDocumentSymbols } from '../src/features/documentSymbols';
 import { csv } from '../../test/unit/helpers/dedent';
 import { modelOf as parsedOf, service, settingsWith } from '../../test/unit/helpers/service';
@@ -88,6 +89,42 @@ describe('document symbols', () => {
     assert.equal(rest?.kind, SymbolKind.Null);
     assert.deepEqual(rest?.range, range(4, 0, 7, 16));
     assert.match(rest?.detail ?? '', /first 3; Go to Symbol in Workspace finds any row/);
+  });
+
+  it('after edits, answers what a fresh reading of the text answers, giving unchanged rows as the same objects', () => {
+    const library = getLanguageService();
+    const rows = Array.from({ length: 30 }, (_, index) => `User,Ann${index},Lee,${300 + index}`);
+    const text = ['Type,FirstName,LastName,Extension', ...rows].join('\n') + '\n';
+    const document = new ChunkedTextDocument('file:///t.csv', 'subscriber-csv', 1, text, 64);
+    const model = library.parse(document) as SubscriberModel;
+    const edit = (line: number, from: number, to: number, newText: string) => {
+      const version = document.version;
+      const range = { start: { line, character: from }, end: { line, character: to } };
+      document.update([{ range, text: newText }], version + 1);
+      library.update(model, document, document.changesSince(version) ?? assert.fail('changes forgotten'));
+    };
+    const fresh = () => outline(findDocumentSymbols(modelOf(document.getText())));
+    const before = findDocumentSymbols(model)[0].children ?? [];
+    // A letter in row 5's first name: that row and the one before it (where reading starts again) are read again.
+    edit(5, 9, 9, 'x');
+    let after = findDocumentSymbols(model);
+    assert.deepEqual(outline(after), fresh());
+    assert.equal(after[0].children?.[4].name, 'Ann4x Lee, ext 304');
+    for (const at of [0, 2, 5, 29]) assert.equal(after[0].children?.[at], before[at], `row ${at + 1} kept`);
+    // Rows inserted above (lines and row numbers move), a row deleted, a quote opening a cell over two lines,
+    // a blank line, the header renamed (names come from other columns): each time the same as a fresh reading.
+    const edits: Array<[number, number, number, string]> = [
+      [3, 0, 0, 'Location,,Lobby,150\nUser,Bo,Ng,151\n'],
+      [10, 0, 0, '\n'],
+      [12, 0, 20, ''],
+      [7, 5, 5, '"Multi\nLine",'],
+      [0, 5, 14, 'LastName'],
+    ];
+    for (const [line, from, to, newText] of edits) {
+      edit(line, from, to, newText);
+      after = findDocumentSymbols(model);
+      assert.deepEqual(outline(after), fresh(), `after ${JSON.stringify(newText)} on line ${line}`);
+    }
   });
 
   it('gives nothing without a header, and nothing for a CSV that is not a subscriber file', () => {

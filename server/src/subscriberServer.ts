@@ -223,9 +223,12 @@ export function startServer(connection: Connection, catalogPath: string, encoder
   }
 
   connection.onDocumentSymbol(({ textDocument }, token) =>
-    withModel(textDocument.uri, 'documentSymbol', token, [], (model, documentSettings) =>
-      service.findDocumentSymbols(model, documentSettings),
-    ),
+    withModel(textDocument.uri, 'documentSymbol', token, [], (model, documentSettings) => {
+      const symbols = service.findDocumentSymbols(model, documentSettings);
+      // The rows' symbols are the same frozen objects from answer to answer: their bytes are kept.
+      encoder?.keepPartsOf(symbols);
+      return symbols;
+    }),
   );
 
   connection.onWorkspaceSymbol(async ({ query }, token) => {

@@ -86,4 +86,57 @@ describe('message encoder', () => {
       ['kept', 'a new object says what it says'],
     );
   });
+
+  it('writes a marked answer as JSON.stringify does, whatever it holds, its frozen objects kept and frozen throughout', async () => {
+    const encoder = new MessageEncoder();
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const leaves = [
+      0,
+      -0,
+      1.5,
+      -12,
+      NaN,
+      Infinity,
+      true,
+      false,
+      null,
+      '',
+      'Zoë · row 3',
+      'ext "101"\n\u2028',
+      undefined,
+    ];
+    const leaf = () => leaves[Math.floor(random() * leaves.length)];
+    const kept: object[] = [];
+    const value = (depth: number): unknown => {
+      const pick = random();
+      if (depth > 3 || pick < 0.3) return pick < 0.05 ? () => 1 : leaf();
+      if (pick < 0.45) return Array.from({ length: Math.floor(random() * 4) }, () => value(depth + 1));
+      if (pick < 0.5) return new Date(Date.UTC(2026, 11, 3));
+      const object: Record<string, unknown> = {};
+      for (let key = 0; key < 4; key++) object[random() < 0.5 ? `k${key}` : String(key)] = value(depth + 1);
+      if (pick < 0.75) {
+        kept.push(object);
+        return Object.freeze(object);
+      }
+      return object;
+    };
+    for (let round = 0; round < 200; round++) {
+      const result = [value(0), value(0), ...kept.slice(-3)];
+      encoder.keepPartsOf(result);
+      const answer = { jsonrpc: '2.0', id: round, result } as Message;
+      assert.equal(await encoded(encoder, answer), JSON.stringify(answer), `round ${round}`);
+    }
+    const nested = kept.find((object) => Object.values(object).some((item) => typeof item === 'object' && item));
+    assert.ok(nested, 'some kept object holds another');
+    for (const item of Object.values(nested)) if (typeof item === 'object' && item) assert.ok(Object.isFrozen(item));
+  });
+
+  it('writes an unmarked answer holding frozen objects through JSON.stringify, keeping nothing', async () => {
+    const encoder = new MessageEncoder();
+    const inner = { range: { start: { line: 1, character: 0 } } };
+    const answer = { jsonrpc: '2.0', id: 1, result: [Object.freeze(inner)] } as Message;
+    assert.equal(await encoded(encoder, answer), JSON.stringify(answer));
+    assert.ok(!Object.isFrozen(inner.range), 'an unmarked answer is not frozen throughout');
+  });
 });

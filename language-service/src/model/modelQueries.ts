@@ -28,6 +28,19 @@ export function recordEnd(model: SubscriberModel, index: number): number {
   return model.records.ends[index];
 }
 
+/**
+ * The record's id: it stays the same while the record's text does (edits elsewhere move it, not change it) and is
+ * never given to another record, so what was read from a record can be kept under it.
+ */
+export function recordIdOf(model: SubscriberModel, index: number): number {
+  return model.records.ids[index];
+}
+
+/** What the header means, as one object: a new one whenever the header row changes. */
+export function headerOf(model: SubscriberModel): object | undefined {
+  return model.header;
+}
+
 export function isBlankRecord(model: SubscriberModel, index: number): boolean {
   return (model.records.flags[index] & RECORD_BLANK) !== 0;
 }
