@@ -7,6 +7,7 @@
  */
 import type { CsvCell, CsvRecord } from './csvModel';
 import { RECORD_BLANK, RECORD_UNTERMINATED } from './recordTable';
+import { hashSpan, SPAN_NEEDS_STRING } from '../engine/valueHash';
 import { cellValue, createCellSpans, splitCells } from './scanCsv';
 
 /** How many cells of a record are kept and checked; the import has 32 columns. */
@@ -131,6 +132,15 @@ export class RowView {
   /** True when the cell holds something other than white space (what `value(field).trim() !== ''` says). */
   hasValue(field: number): boolean {
     return this.isPlain(field) || this.value(field).trim() !== '';
+  }
+
+  /**
+   * Hashes the cell's value trimmed (lowercased with `ignoreCase`) into `hashes` straight from its text when it can
+   * (`hashSpan`: unquoted ASCII); says `SPAN_NEEDS_STRING` when the value must be made and hashed as a string.
+   */
+  hashCell(field: number, ignoreCase: boolean): number {
+    if (field >= this.spans.stored || field < 0) return SPAN_NEEDS_STRING;
+    return hashSpan(this.text, this.spans.starts[field], this.spans.ends[field], ignoreCase);
   }
 
   /** The cell's value as csv-parse reads it (unquoted); empty when the row has no such cell (or it is not kept). */

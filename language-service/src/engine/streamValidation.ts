@@ -23,8 +23,8 @@ import { checkerOf, readFirst, summaryOf, type FirstReading, type PartSummary } 
 import { keepRepeated, linkParts, type RepeatedValues } from './streamLink';
 import { WHOLE_TEXT, type HeaderRecord, type StreamPlace, type StreamSource } from './streamSource';
 import { lineOf, lowerBound, runEnd, sharedMemory, useIn } from './streamValues';
-import { uniqueKey } from './uniqueValues';
-import { hashes, hashString } from './valueHash';
+import { hashUniqueValue, uniqueKey } from './uniqueValues';
+import { hashes } from './valueHash';
 
 /** How many diagnostics a batch holds at most: output of any size is handed on in batches of bounded size. */
 const BATCH = 1000;
@@ -175,14 +175,13 @@ function repeatedLines(first: FirstReading, repeated: readonly RepeatedValues[])
 function duplicatesOf(row: RowView, line: number, first: FirstReading, repeated: readonly RepeatedValues[]): Placed[] {
   const placed: Placed[] = [];
   for (const [column, unique] of first.uniques.entries()) {
-    const key = uniqueKey(unique, row);
-    if (key === '') continue;
-    hashString(key);
+    if (!hashUniqueValue(unique, row)) continue;
     const values = first.values[column];
     const start = lowerBound(values, hashes[0], hashes[1]);
     const value = repeated[column].get(start);
     const own = value ? useIn(values, start, runEnd(values, start), line) : -1;
     if (!value || own < 0) continue;
+    const key = uniqueKey(unique, row);
     const named = value.lines.map((first) => first + 1);
     const use = value.before + own;
     const cell = { start: row.cellStart(unique.field), end: row.cellEnd(unique.field) };

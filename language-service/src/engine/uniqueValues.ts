@@ -17,7 +17,7 @@
 import type { ColumnName } from '../columns';
 import type { DiagnosticCode } from '../catalog/diagnosticCodes';
 import type { RowView } from '../csv/rowView';
-import { hashes, hashString } from './valueHash';
+import { hashes, hashString, SPAN_EMPTY, SPAN_HASHED } from './valueHash';
 
 export interface UniqueColumn {
   column: ColumnName;
@@ -34,6 +34,21 @@ export function uniqueKey(unique: UniqueColumn, row: RowView): string {
   if (row.blank || unique.field >= row.cellCount) return '';
   const value = row.value(unique.field).trim();
   return unique.ignoreCase ? value.toLowerCase() : value;
+}
+
+/**
+ * Puts the hashes of the row's value under a unique column in `hashes` (`valueHash.ts`), from the cell's text when
+ * it can, so that indexing a value makes no string; false when the row has no value there.
+ */
+export function hashUniqueValue(unique: UniqueColumn, row: RowView): boolean {
+  if (row.blank || unique.field >= row.cellCount) return false;
+  const found = row.hashCell(unique.field, unique.ignoreCase);
+  if (found === SPAN_HASHED) return true;
+  if (found === SPAN_EMPTY) return false;
+  const key = uniqueKey(unique, row);
+  if (key === '') return false;
+  hashString(key);
+  return true;
 }
 
 export class UniqueValues {
@@ -67,10 +82,7 @@ export class UniqueValues {
 
   /** Indexes a data row's value, if it has one. */
   add(row: RowView, id: number): void {
-    const key = this.keyOf(row);
-    if (key === '') return;
-    hashString(key);
-    this.addHashed(id);
+    if (hashUniqueValue(this.spec, row)) this.addHashed(id);
   }
 
   /** Indexes the value whose hashes are in `hashes` (`valueHash.ts`) as used by record `id`. */

@@ -21,7 +21,9 @@ export const cellValues: RowRule = {
       settings.tenant.role === 'telcoAdmin'
         ? header.fieldsWhere('any column', anyColumn)
         : header.fieldsWhere('set by anyone', setByAnyone);
-    for (const field of fields) {
+    // An index, not for-of: the profile found an iterator made on every row here.
+    for (let at = 0; at < fields.length; at++) {
+      const field = fields[at];
       const column = columns[field] as ColumnSpec;
       // Most cells are read from their text, without making their value (`plainCells.ts`).
       if (row.isPlain(field) && acceptsPlainCell(row, field, column, settings.tenant)) continue;

@@ -3,7 +3,13 @@
  * are opened in Excel before and after the import, so a cell such as `=HYPERLINK("http://…","Click")` is a trap
  * for whoever opens it next. See `values/formulaInjection.ts`.
  */
-import { isTextColumn, mayStartLikeFormula, startsLikeFormula, withoutFormulaStart } from '../values/formulaInjection';
+import {
+  isTextColumn,
+  mayBeginFormula,
+  mayStartLikeFormula,
+  startsLikeFormula,
+  withoutFormulaStart,
+} from '../values/formulaInjection';
 import type { ColumnSpec } from '../columns';
 import type { RowRule } from './rule';
 
@@ -13,6 +19,8 @@ export const formulaInjection: RowRule = {
     if (row.blank) return;
     for (const field of header.fieldsWhere('text', isTextColumn)) {
       if (field >= row.cellCount) break;
+      // A plain cell (unquoted, nothing to trim) is judged by its first character, without making its value.
+      if (row.isPlain(field) && !mayBeginFormula(row.codeAt(row.cellStart(field)))) continue;
       const raw = row.value(field);
       if (!mayStartLikeFormula(raw)) continue;
       const value = raw.trim();

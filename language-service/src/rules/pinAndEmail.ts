@@ -9,10 +9,20 @@ import { PIN_NOTIFICATION_LABELS, pinNoticesByEmail } from '../settings';
 import { isValidEmail } from '../values/emailValues';
 import type { RowRule } from './rule';
 
+type RoleHolder = { field: number; column: ColumnSpec } | undefined;
+
+/** Each header's answers, kept: asked on every row, and an object made for each would be garbage for each. */
+const holders = new WeakMap<Header, Map<PinRole, RoleHolder>>();
+
 /** The field and column playing `role` in the header, if it has one. */
-function withRole(header: Header, role: PinRole): { field: number; column: ColumnSpec } | undefined {
+function withRole(header: Header, role: PinRole): RoleHolder {
+  let known = holders.get(header);
+  if (!known) holders.set(header, (known = new Map()));
+  if (known.has(role)) return known.get(role);
   const field = header.fieldWhere(role, (column) => column.pinRole === role);
-  return field === undefined ? undefined : { field, column: header.columnOfField[field] as ColumnSpec };
+  const holder = field === undefined ? undefined : { field, column: header.columnOfField[field] as ColumnSpec };
+  known.set(role, holder);
+  return holder;
 }
 
 const requiredByEmail = (column: ColumnSpec) => column.requiredWhenPinNoticesByEmail === true;

@@ -15,9 +15,11 @@ export const weakPin: RowRule = {
     if (row.blank) return;
     for (const field of header.fieldsWhere('guessable secret', guessable)) {
       if (field >= row.cellCount) continue;
+      const secret = row.value(field).trim();
+      if (secret === '') continue;
       const column = header.columnOfField[field] as ColumnSpec;
       const other = column.weakIfEqualTo === undefined ? '' : header.valueOf(row, column.weakIfEqualTo);
-      const weakness = pinWeakness(row.value(field).trim(), other);
+      const weakness = pinWeakness(secret, other);
       if (!weakness) continue;
       report(
         'weak-pin',

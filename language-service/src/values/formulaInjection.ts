@@ -27,7 +27,11 @@ const AT = 64;
  * trigger or a character that `trim` might remove (a space, a control character, a Unicode space) needs more.
  */
 export function mayStartLikeFormula(value: string): boolean {
-  const first = value.charCodeAt(0);
+  return mayBeginFormula(value.charCodeAt(0));
+}
+
+/** `mayStartLikeFormula` for a value whose first character code is `first` (NaN for an empty value). */
+export function mayBeginFormula(first: number): boolean {
   return first === EQUALS || first === PLUS || first === MINUS || first === AT || first <= 32 || first >= 0xa0;
 }
 
