@@ -187,4 +187,33 @@ describe('column-aware requests', () => {
       null,
     );
   });
+
+  test('documentSymbol after edits (rows kept between answers): what a fresh document of the same text gets', async () => {
+    const edited = 'file:///work/outline.subscribers.csv';
+    const ask = (uri: string) =>
+      client.request<DocumentSymbol[]>(DocumentSymbolRequest.method, { textDocument: { uri } });
+    await client.open(
+      edited,
+      'csv',
+      lines('Type,FirstName,LastName,Extension', 'User,Ann,Lee,101', 'User,Bo,Kim,102', 'User,Cy,Ng,103', ''),
+    );
+    await ask(edited);
+    // A name changed, then a row put above them all: every row after it moves down a line and a row number.
+    await client.change(edited, { range: range(2, 5, 2, 7), text: 'Bob' });
+    await ask(edited);
+    await client.change(edited, { range: range(1, 0, 1, 0), text: 'Location,,Lobby,150\n' });
+    const outline = await ask(edited);
+    assert.deepEqual(
+      outline[0].children?.map((row) => [row.name, row.detail, row.range]),
+      [
+        ['Lobby, ext 150', 'Location · row 1', range(1, 0, 1, 19)],
+        ['Ann Lee, ext 101', 'User · row 2', range(2, 0, 2, 16)],
+        ['Bob Kim, ext 102', 'User · row 3', range(3, 0, 3, 16)],
+        ['Cy Ng, ext 103', 'User · row 4', range(4, 0, 4, 14)],
+      ],
+    );
+    const fresh = 'file:///work/outline-fresh.subscribers.csv';
+    await client.open(fresh, 'csv', client.document(edited).getText());
+    assert.deepEqual(outline, await ask(fresh));
+  });
 });
