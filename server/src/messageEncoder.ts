@@ -1,6 +1,6 @@
 /**
  * How the server writes messages on stdio: JSON, as vscode-jsonrpc writes it, except that the diagnostics it
- * publishes are each encoded once.
+ * publishes, and the frozen parts of answers marked for it, are each encoded once.
  *
  * A large file publishes 1,001 diagnostics after every keystroke, nearly all of them the very objects published the
  * time before (`DiagnosticAssembly` converts a record's findings again only when the record changes or moves). A
@@ -70,7 +70,10 @@ class ByteParts {
   }
 }
 
-/** An encoder for `StreamMessageWriter` that writes what `JSON.stringify` writes, keeping each diagnostic's bytes. */
+/**
+ * An encoder for `StreamMessageWriter` that writes what `JSON.stringify` writes, keeping the bytes of each published
+ * diagnostic and of each frozen object in a marked answer.
+ */
 export class MessageEncoder {
   readonly name = 'application/json';
   private readonly encoded = new WeakMap<object, Buffer>();
