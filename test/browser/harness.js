@@ -59,17 +59,17 @@ function createChecks(prefix) {
  * reopen) until `timeout`.
  */
 async function runCommand(page, title, { timeout = WAIT.timeout } = {}) {
-  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+  // The row Enter runs: the palette's focused (first) row, once the box holds the whole title.
+  const row = page.locator('.quick-input-list .monaco-list-row.focused', { hasText: title });
   await waitUntil(
     async () => {
-      await page.keyboard.press('F1');
-      await page.waitForSelector(QUICK_INPUT, WAIT);
-      await page.keyboard.type(title);
+      const typed = await typeInPalette(page, title);
       if (
-        await row.waitFor({ timeout: 3000 }).then(
+        typed &&
+        (await row.waitFor({ timeout: 3000 }).then(
           () => true,
           () => false,
-        )
+        ))
       )
         return true;
       await page.keyboard.press('Escape');
@@ -81,11 +81,26 @@ async function runCommand(page, title, { timeout = WAIT.timeout } = {}) {
   await page.keyboard.press('Enter');
 }
 
+/**
+ * Opens the palette (F1) and types `text` once its box has the focus; true when the box then holds all of it.
+ * Keys pressed while a webview has the focus (a details page, the row form) reach the workbench later, so letters
+ * typed just after F1 could land before the palette's box had the focus.
+ */
+async function typeInPalette(page, text) {
+  const input = page.locator(QUICK_INPUT);
+  await page.keyboard.press('F1');
+  await input.waitFor(WAIT);
+  await waitUntil(
+    () => input.evaluate((box) => box === box.ownerDocument.activeElement),
+    'the palette to have the focus',
+  );
+  await page.keyboard.type(text);
+  return (await input.inputValue()) === `>${text}`;
+}
+
 /** The palette's rows for `text`, after typing it (the palette stays open; Escape closes it). */
 async function paletteRows(page, text) {
-  await page.keyboard.press('F1');
-  await page.waitForSelector(QUICK_INPUT, WAIT);
-  await page.keyboard.type(text);
+  if (!(await typeInPalette(page, text))) throw new Error(`the palette does not hold "${text}"`);
   // The list settles once the typed text has filtered it.
   await page.locator('.quick-input-list .monaco-list-row').first().waitFor(WAIT);
   return page.locator('.quick-input-list .monaco-list-row').allInnerTexts();

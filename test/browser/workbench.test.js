@@ -14,7 +14,7 @@ const {
 } = require('../editor/editorEnv');
 const { startSandboxProcess } = require('../editor/sandboxProcess');
 const { columnChecks, writeLongFile } = require('./columnChecks');
-const { waitUntil } = require('./harness');
+const { runCommand, waitUntil } = require('./harness');
 
 const EXAMPLE = 'with-mistakes.subscribers.csv';
 const CLEAN_EXAMPLE = 'clean.subscribers.csv';
@@ -72,15 +72,6 @@ function wordRect(page, linePrefix, word) {
     },
     [linePrefix, word],
   );
-}
-
-/** Runs a command from the palette by its title (F1: the browser keeps Ctrl+Shift+P for itself in some setups). */
-async function runCommand(page, title) {
-  await page.keyboard.press('F1');
-  await page.waitForSelector('.quick-input-widget:not([style*="display: none"]) input', WAIT);
-  await page.keyboard.type(title);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor(WAIT);
-  await page.keyboard.press('Enter');
 }
 
 /**
